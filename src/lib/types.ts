@@ -1,0 +1,148 @@
+// Types shared across the app: the build writes catalog.json with these shapes,
+// the browser and the Node CLI read it. Keep this file free of runtime code.
+
+/** How freely a benchmark's data may be reused; drives the license badge. */
+export type LicenseStatus =
+  | 'open' // a permissive or attribution licence (MIT, Apache-2.0, CC-BY…)
+  | 'non-commercial' // CC-BY-NC or similar: research use only
+  | 'unlicensed' // released without any licence: all rights reserved by default
+  | 'mixed' // parts under different terms (e.g. embeds third-party text)
+  | 'not-shipped'; // nothing of it is shipped here (claims and links only)
+
+export interface License {
+  /** SPDX id or the licence's own name, null when none is stated. */
+  spdx: string | null;
+  status: LicenseStatus;
+  /** One or two sentences: who holds what, caveats (third-party text, NC terms). */
+  note: string;
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** One release file as pinned in a benchmark's sources.json. */
+export interface SourceFile {
+  /** Path under the benchmark's folder in the mirror, e.g. "raw/evaluations/x/scores.json". */
+  path: string;
+  /** Canonical download URL pinned to the source commit. */
+  url: string;
+  /** Repository ("owner/name") and commit the file comes from. */
+  repo: string;
+  commit: string;
+  sha256: string;
+  bytes: number;
+  license: string;
+}
+
+/** A curated CSV we ship (our transcription of a paper table or a derived list). */
+export interface CuratedFile {
+  /** Path under data/benchmarks/<id>/, e.g. "paper_tables/abstract_claims.csv". */
+  path: string;
+  sha256: string;
+  bytes: number;
+  /** Where its facts come from, as SOURCES.md says. */
+  provenance: string;
+}
+
+export type ColumnKind = 'string' | 'number' | 'boolean';
+
+export interface ColumnDoc {
+  name: string;
+  /** DuckDB type name as built, e.g. VARCHAR, DOUBLE, INTEGER, BOOLEAN. */
+  type: string;
+  kind: ColumnKind;
+  description: string;
+  unit: string | null;
+}
+
+export interface TableInfo {
+  /** Table name inside the benchmark's schema. */
+  name: string;
+  /** Stable SQL name: "<schema>.<table>". */
+  qualified: string;
+  /** DuckDB schema the table lives in (the benchmark id with '-' → '_', or "main"). */
+  schema: string;
+  title: string;
+  description: string;
+  rows: number;
+  columns: ColumnDoc[];
+  /** Published file, relative to the site's data root, e.g. "personagym/results.arrow.gz". */
+  file: string;
+  /** Bytes of the published (compressed) file. */
+  bytes: number;
+  /** Mirror paths of release files and curated files this table was built from. */
+  sources: string[];
+  /** Rows the recipe skipped on purpose because the release is known to contain them. */
+  skipped?: SkippedRows[];
+}
+
+export interface SkippedRows {
+  file: string;
+  count: number;
+  reason: string;
+}
+
+/** A headline claim of the paper, built from a curated paper table row, never typed in code. */
+export interface Claim {
+  text: string;
+  value: number | null;
+  unit: string | null;
+  /** Where it is printed (paper version, section) and which curated file/row holds it. */
+  source: string;
+}
+
+export type Availability = 'results' | 'items' | 'claims';
+
+export interface BenchmarkEntry {
+  id: string;
+  /** DuckDB schema holding its tables. */
+  schema: string;
+  short: string;
+  title: string;
+  authors: string[];
+  venue: string;
+  year: number;
+  arxiv: string | null;
+  links: Link[];
+  bibtex: string;
+  summary: string;
+  license: License;
+  /** Where the data lives when we do not ship it (or ship only part). */
+  dataLocation: string | null;
+  /** What a visitor can do with it here: model results, item-level data, claims only. */
+  availability: Availability[];
+  claims: Claim[];
+  tables: TableInfo[];
+  /** Rows this benchmark contributes to main.results. */
+  resultsRows: number;
+  sourceFiles: SourceFile[];
+  curatedFiles: CuratedFile[];
+}
+
+export interface Catalog {
+  /** Version of the catalog format. */
+  format: 1;
+  benchmarks: BenchmarkEntry[];
+  /** Cross-benchmark tables: main.results and main.models. */
+  shared: TableInfo[];
+}
+
+// ---- query results as views see them (no BigInt, no Arrow) ----
+
+export type CellValue = string | number | boolean | null;
+
+export interface ResultColumn {
+  name: string;
+  /** DuckDB/Arrow type as a readable string, e.g. "Utf8", "Float64", "Int32". */
+  type: string;
+  kind: ColumnKind | 'other';
+}
+
+export interface QueryResult {
+  columns: ResultColumn[];
+  rows: Record<string, CellValue>[];
+  /** Wall time of the query in milliseconds. */
+  elapsedMs: number;
+}
