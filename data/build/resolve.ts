@@ -11,6 +11,8 @@ export class ResolveError extends Error {}
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 async function download(url: string): Promise<Uint8Array> {
+  // Tests (and air-gapped machines) forbid the network explicitly.
+  if (process.env.PERSONASCOPE_OFFLINE === '1') throw new Error('downloads disabled by PERSONASCOPE_OFFLINE=1');
   const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
   return new Uint8Array(await res.arrayBuffer());
@@ -22,9 +24,9 @@ function describeFetchError(e: unknown): string {
 }
 
 /** Returns the staged folder for `id`; throws ResolveError with one line per bad file. */
-export async function resolveFiles(id: string, files: SourceFile[], opts: { mirror?: string } = {}): Promise<string> {
+export async function resolveFiles(id: string, files: SourceFile[], opts: { mirror?: string; stage?: string } = {}): Promise<string> {
   const mirror = opts.mirror ?? mirrorDir;
-  const stageRoot = path.join(stageDir, id);
+  const stageRoot = path.join(opts.stage ?? stageDir, id);
   const problems: string[] = [];
   const wanted = new Set(files.map((f) => f.path));
 

@@ -1,0 +1,156 @@
+// The only door views have to DuckDB: lazy single boot, tables loaded on demand from the catalog,
+// one query at a time, cancellation, and plain JS results.
+import type { Catalog, CellValue, QueryResult, TableInfo } from '../types.ts';
+import { tableToResult } from './arrow-rows.ts';
+import { ENGINE_SETTINGS, type Connector } from './connector.ts';
+import { DbError, QueryCancelled, toDbError } from './errors.ts';
+import { quoteIdent, sqlTokens } from './sql-text.ts';
+
+export type DbState = 'idle' | 'booting' | 'ready' | 'failed';
+
+export interface DbStatus {
+  state: DbState;
+  /** Why booting failed, or what is being loaded. */
+  message?: string;
+  /** Milliseconds from boot() to ready. */
+  bootMs?: number;
+}
+
+/** Where the catalog and the published table files come from (fetch in the browser, fs in Node). */
+export interface TableSource {
+  catalog(): Promise<Catalog>;
+  /** Bytes of a published table file (path relative to the data root), gunzipped. */
+  tableBytes(file: string): Promise<Uint8Array>;
+}
+
+export interface QueryOptions {
+  params?: CellValue[];
+  signal?: AbortSignal;
+}
+
+const SQL_TYPE: Record<string, string> = { VARCHAR: 'VARCHAR', DOUBLE: 'DOUBLE', INTEGER: 'INTEGER', BOOLEAN: 'BOOLEAN' };
+
+export class DbClient {
+  status: DbStatus = { state: 'idle' };
+  private listeners = new Set<(s: DbStatus) => void>();
+  private booting: Promise<void> | null = null;
+  private connector: Connector | null = null;
+  private tables = new Map<string, TableInfo>();
+  private loads = new Map<string, Promise<void>>();
+  /** Serialises engine calls: one connection, one statement at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly makeConnector: () => Promise<Connector>,
+    private readonly source: TableSource,
+  ) {}
+
+  onStatus(cb: (s: DbStatus) => void): () => void {
+    this.listeners.add(cb);
+    cb(this.status);
+    return () => this.listeners.delete(cb);
+  }
+
+  private setStatus(s: DbStatus): void {
+    this.status = s;
+    this.listeners.forEach((cb) => cb(s));
+  }
+
+  /** Starts DuckDB once; every caller shares the same promise. */
+  boot(): Promise<void> {
+    this.booting ??= this.doBoot().catch((e) => {
+      this.setStatus({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+      throw e;
+    });
+    return this.booting;
+  }
+
+  private async doBoot(): Promise<void> {
+    const started = performance.now();
+    this.setStatus({ state: 'booting', message: 'Starting DuckDB' });
+    const [connector, catalog] = await Promise.all([this.makeConnector(), this.source.catalog()]);
+    this.connector = connector;
+    for (const s of ENGINE_SETTINGS) await connector.query(s);
+    for (const t of [...catalog.shared, ...catalog.benchmarks.flatMap((b) => b.tables)]) this.tables.set(t.qualified, t);
+    // Empty placeholders make every table visible to SHOW/DESCRIBE and completion before its data is fetched.
+    const ddl: string[] = [];
+    for (const schema of new Set([...this.tables.values()].map((t) => t.schema)))
+      if (schema !== 'main') ddl.push(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    for (const t of this.tables.values())
+      ddl.push(
+        `CREATE TABLE ${quoteIdent(t.schema)}.${quoteIdent(t.name)} (${t.columns
+          .map((c) => `${quoteIdent(c.name)} ${SQL_TYPE[c.type] ?? 'VARCHAR'}`)
+          .join(', ')})`,
+      );
+    for (const stmt of ddl) await connector.query(stmt);
+    this.setStatus({ state: 'ready', bootMs: performance.now() - started });
+  }
+
+  /** Catalog tables a query may read: every table whose name appears as a word in the SQL. */
+  tablesFor(sql: string): string[] {
+    const words = sqlTokens(sql);
+    return [...this.tables.values()].filter((t) => words.has(t.name.toLowerCase())).map((t) => t.qualified);
+  }
+
+  /** Fetches and inserts the named catalog tables (once each). */
+  async ensureTables(qualified: string[]): Promise<void> {
+    await this.boot();
+    await Promise.all(
+      qualified.map((q) => {
+        const info = this.tables.get(q);
+        if (!info) return Promise.reject(new DbError(`Unknown table ${q}`));
+        let p = this.loads.get(q);
+        if (!p) {
+          p = this.loadTable(info);
+          this.loads.set(q, p);
+          p.catch(() => this.loads.delete(q)); // a failed fetch may be retried
+        }
+        return p;
+      }),
+    );
+  }
+
+  private async loadTable(t: TableInfo): Promise<void> {
+    const bytes = await this.source.tableBytes(t.file);
+    await this.exclusive(async (c) => {
+      await c.query(`DROP TABLE IF EXISTS ${quoteIdent(t.schema)}.${quoteIdent(t.name)}`);
+      await c.insertArrowIPC(t.schema, t.name, bytes);
+    });
+  }
+
+  private exclusive<T>(fn: (c: Connector) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => fn(this.connector!));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs one query; rejects with DbError (message and position) or QueryCancelled. */
+  async query(sql: string, opts: QueryOptions = {}): Promise<QueryResult> {
+    const { signal, params } = opts;
+    if (signal?.aborted) throw new QueryCancelled();
+    await this.boot(); // the table list comes from the catalog, known only once booted
+    await this.ensureTables(this.tablesFor(sql));
+    if (signal?.aborted) throw new QueryCancelled();
+    let started = false;
+    const onAbort = () => {
+      if (started) void this.connector?.cancel();
+    };
+    signal?.addEventListener('abort', onAbort);
+    try {
+      return await this.exclusive(async (c) => {
+        if (signal?.aborted) throw new QueryCancelled();
+        started = true;
+        const t0 = performance.now();
+        try {
+          const table = await c.query(sql, params);
+          return tableToResult(table, performance.now() - t0);
+        } catch (e) {
+          if (signal?.aborted) throw new QueryCancelled();
+          throw toDbError(e, sql);
+        }
+      });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+// The catalog describes all 29 benchmarks of the field, and every published table completely.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listBenchmarkIds, loadMeta } from '../../data/build/meta.ts';
+import { searchBenchmarks } from '../../src/lib/catalog/search.ts';
+import { builtCatalog, dataDir } from './built-data.ts';
+
+const catalog = builtCatalog();
+
+describe('catalog.json', () => {
+  it('has one entry per benchmark of the field (29)', () => {
+    expect(catalog.benchmarks.map((b) => b.id).sort()).toEqual(listBenchmarkIds());
+    expect(catalog.benchmarks).toHaveLength(29);
+  });
+
+  it.each(catalog.benchmarks.map((b) => [b.id, b] as const))('%s: entry is complete and citable', (_id, b) => {
+    expect(b.title.length).toBeGreaterThan(5);
+    expect(b.authors.length).toBeGreaterThan(0);
+    expect(b.bibtex).toMatch(/^@\w+\{[^,]+,[\s\S]*title\s*=[\s\S]*\}\s*$/);
+    if (b.arxiv) expect(b.links.some((l) => l.url.includes(b.arxiv!))).toBe(true);
+    expect(['open', 'non-commercial', 'unlicensed', 'mixed', 'not-shipped']).toContain(b.license.status);
+    if (b.sourceFiles.length === 0 && b.curatedFiles.length === 0) expect(b.availability).toEqual(['claims']);
+    if (b.sourceFiles.length > 0) expect(b.license.status).not.toBe('not-shipped');
+    if (b.license.status === 'not-shipped' || b.sourceFiles.length === 0) expect(b.dataLocation ?? b.links.length).toBeTruthy();
+    for (const c of b.claims) expect(c.source).toMatch(/\S/);
+    // Every release file with data behind a table is used by some table or documented as unused by none:
+    // at least, a benchmark that ships release files publishes tables from them.
+    if (b.sourceFiles.length > 0) expect(b.tables.length).toBeGreaterThan(0);
+  });
+
+  it('describes every column of every table, with rows and a published file', () => {
+    for (const t of [...catalog.shared, ...catalog.benchmarks.flatMap((b) => b.tables)]) {
+      expect(t.qualified).toBe(`${t.schema}.${t.name}`);
+      expect(t.columns.length, t.qualified).toBeGreaterThan(0);
+      for (const c of t.columns) expect(c.description.trim(), `${t.qualified}.${c.name}`).not.toBe('');
+      expect(fs.statSync(path.join(dataDir, t.file)).size).toBe(t.bytes);
+      expect(t.sources.length, `${t.qualified} sources`).toBeGreaterThan(0);
+    }
+  });
+
+  it('matches the documented row counts of meta.json', () => {
+    for (const b of catalog.benchmarks) {
+      const meta = loadMeta(b.id);
+      for (const t of b.tables) if (meta.tables[t.name].expectRows !== undefined) expect(t.rows, t.qualified).toBe(meta.tables[t.name].expectRows);
+    }
+  });
+
+  it('keeps table names stable as <schema>.<table> with one schema per benchmark', () => {
+    const schemas = new Set(catalog.benchmarks.map((b) => b.schema));
+    expect(schemas.size).toBe(catalog.benchmarks.length);
+    expect(catalog.shared.map((t) => t.qualified)).toEqual(['main.results', 'main.models', 'main.model_aliases', 'main.claims']);
+  });
+
+  it('search finds benchmarks by title, author, table and column words', () => {
+    const gym = catalog.benchmarks.find((b) => b.id === 'personagym')!;
+    expect(searchBenchmarks(catalog, 'personagym')).toContain(gym);
+    expect(searchBenchmarks(catalog, gym.authors[0].split(' ').pop()!)).toContain(gym);
+    expect(searchBenchmarks(catalog, 'question_index')).toContain(gym);
+    expect(searchBenchmarks(catalog, 'zzzz-no-such-word')).toEqual([]);
+    expect(searchBenchmarks(catalog, '')).toHaveLength(catalog.benchmarks.length);
+  });
+});
