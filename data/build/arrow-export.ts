@@ -66,7 +66,8 @@ export async function exportTable(
   const data = reader.getColumnsJS();
   const vectors: Record<string, arrow.Vector> = {};
   columns.forEach((c, i) => {
-    vectors[c.name] = arrow.vectorFromArray(data[i] as unknown[], arrowType(c));
+    // An empty result has no column arrays at all.
+    vectors[c.name] = arrow.vectorFromArray((data[i] ?? []) as unknown[], arrowType(c));
   });
   const table = new arrow.Table(vectors);
   const ipc = arrow.tableToIPC(table, 'stream');
