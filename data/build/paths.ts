@@ -10,7 +10,7 @@ export const modelsCsv = path.join(repoRoot, 'data/models.csv');
 export const mirrorDir = path.resolve(process.env.PERSONASCOPE_MIRROR ?? path.join(repoRoot, '../shared/data'));
 
 /** Verified release files are staged here (downloads land here too), so recipes only ever see checked bytes. */
-export const stageDir = path.join(repoRoot, '.cache/raw');
+export const stageDir = path.resolve(process.env.PERSONASCOPE_STAGE ?? path.join(repoRoot, '.cache/raw'));
 
 /** Generated site data: tables and catalog.json. Git-ignored. */
 export const outDir = process.env.PERSONASCOPE_OUT ? path.resolve(process.env.PERSONASCOPE_OUT) : path.join(repoRoot, 'public/data');

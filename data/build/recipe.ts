@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SkippedRows } from '../../src/lib/types.ts';
+import { explainJsonError } from './json-errors.ts';
 import { benchmarkDir } from './meta.ts';
 
 export type SqlColumnType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BIGINT' | 'BOOLEAN';
@@ -40,7 +41,7 @@ export async function runScript(conn: DuckDBConnection, script: string, label: s
     try {
       await (await extracted.prepare(i)).run();
     } catch (e) {
-      throw new RecipeError(`${label}: statement ${i + 1} of ${n} failed: ${(e as Error).message}`);
+      throw new RecipeError(`${label}: statement ${i + 1} of ${n} failed: ${explainJsonError((e as Error).message)}`);
     }
   }
 }
@@ -71,7 +72,7 @@ export async function runRecipe(
           try {
             return (await conn.runAndReadAll(substitute(q, stageRoot, id))).getRowObjectsJS() as Record<string, unknown>[];
           } catch (e) {
-            throw new RecipeError(`${id}/recipe.ts: ${(e as Error).message}`);
+            throw new RecipeError(`${id}/recipe.ts: ${explainJsonError((e as Error).message)}`);
           }
         },
         createTable: (table, columns, rows) => createTableFromRows(conn, schema, table, columns, rows),
