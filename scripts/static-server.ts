@@ -28,6 +28,7 @@ export interface StaticServer {
 /** Serves `root` on 127.0.0.1 (port 0 = any free port); `base` is the path prefix the site is built for. */
 export function serveStatic(root: string, opts: { port?: number; base?: string; headers?: Record<string, string> } = {}): Promise<StaticServer> {
   const base = opts.base ?? '/';
+  root = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
@@ -38,7 +39,7 @@ export function serveStatic(root: string, opts: { port?: number; base?: string; 
     rel = rel.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(root, rel);
-    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${rel}`);
       return;
     }

@@ -71,3 +71,12 @@ describe('db client', () => {
     expect(m.rows[0].n).toBe(0);
   });
 });
+
+describe('which tables a query loads', () => {
+  it('loads a qualified table without its namesakes in other schemas', async () => {
+    await db.boot();
+    expect(db.tablesFor('select count(*) from personagym.questions')).toEqual(['personagym.questions']);
+    expect(db.tablesFor('select * from results')).toEqual(['main.results']);
+    expect(db.tablesFor('use personagym; select * from questions')).toEqual(['personagym.questions']);
+  });
+});

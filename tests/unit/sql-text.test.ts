@@ -49,3 +49,24 @@ describe('DuckDB error positions', () => {
     expect(e.message).toBe('Out of Memory Error: failed');
   });
 });
+
+describe('names a query refers to', () => {
+  it('separates schema.table pairs from bare words', async () => {
+    const { sqlNames } = await import('../../src/lib/db/sql-text.ts');
+    const n = sqlNames('select * from personagym.questions q join "personabench"."people" p on true, results');
+    expect([...n.qualified].sort()).toEqual(['personabench.people', 'personagym.questions']);
+    expect(n.bare.has('results')).toBe(true);
+    expect(n.bare.has('questions')).toBe(false);
+  });
+});
+
+describe('duckdb-wasm JSON errors', () => {
+  it('unwraps the browser worker\'s JSON error and uses its exact position', () => {
+    const sql = 'select 1;\nselect *\nfrm x';
+    const raw = JSON.stringify({ exception_type: 'Parser', exception_message: 'syntax error at or near "frm"', position: String(sql.indexOf('frm')) });
+    const e = toDbError(new Error(raw), sql);
+    expect(e.message).toBe('Parser Error: syntax error at or near "frm"');
+    expect([e.line, e.column]).toEqual([3, 1]);
+    expect(sql.slice(e.offset!)).toBe('frm x');
+  });
+});

@@ -4,7 +4,7 @@ import type { Catalog, CellValue, QueryResult, TableInfo } from '../types.ts';
 import { tableToResult } from './arrow-rows.ts';
 import { ENGINE_SETTINGS, type Connector } from './connector.ts';
 import { DbError, QueryCancelled, toDbError } from './errors.ts';
-import { quoteIdent, sqlTokens } from './sql-text.ts';
+import { quoteIdent, sqlNames } from './sql-text.ts';
 
 export type DbState = 'idle' | 'booting' | 'ready' | 'failed';
 
@@ -86,10 +86,21 @@ export class DbClient {
     this.setStatus({ state: 'ready', bootMs: performance.now() - started });
   }
 
-  /** Catalog tables a query may read: every table whose name appears as a word in the SQL. */
+  /**
+   * Catalog tables a query may read: those written as schema.table, and bare names of main's tables
+   * or of a schema the query names (USE personagym; … questions). Erring towards loading too much
+   * costs a download; loading too little would answer from an empty placeholder.
+   */
   tablesFor(sql: string): string[] {
-    const words = sqlTokens(sql);
-    return [...this.tables.values()].filter((t) => words.has(t.name.toLowerCase())).map((t) => t.qualified);
+    const { qualified, bare } = sqlNames(sql);
+    return [...this.tables.values()]
+      .filter((t) => {
+        const name = t.name.toLowerCase();
+        const schema = t.schema.toLowerCase();
+        if (qualified.has(`${schema}.${name}`) || qualified.has(`memory.${schema}`)) return true;
+        return bare.has(name) && (schema === 'main' || bare.has(schema) || qualified.has(`memory.${schema}`));
+      })
+      .map((t) => t.qualified);
   }
 
   /** Fetches and inserts the named catalog tables (once each). */

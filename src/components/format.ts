@@ -1,0 +1,37 @@
+// Number and size formatting shared by components (display only; data stay as released).
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6, useGrouping: false });
+
+/** 10000 → "10,000". */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+/** A cell value as text: numbers keep their precision (up to 6 decimals), no thousands separators. */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : decimal.format(n);
+}
+
+/** Bytes as a short human size: 473819 → "463 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Milliseconds as "12 ms" or "1.4 s". */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "Plural" helper: (1, 'row') → "1 row", (2, 'row') → "2 rows". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : many}`;
+}

@@ -1,0 +1,107 @@
+// What every browser test needs: a page on the served build that records every request and
+// every console error, so a test can assert the site stayed on its own origin and logged no error.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { tableFromIPC } from 'apache-arrow';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import type { Catalog } from '../../src/lib/types.ts';
+import { siteDir } from './global-setup.ts';
+
+export const siteUrl = inject('siteUrl');
+export const siteOrigin = new URL(siteUrl).origin;
+const distData = path.join(siteDir(), 'data');
+
+/** catalog.json as built into dist/ (what the page under test reads). */
+export function builtCatalog(): Catalog {
+  return JSON.parse(fs.readFileSync(path.join(distData, 'catalog.json'), 'utf8')) as Catalog;
+}
+
+/** Rows of a published table, read straight from its .arrow.gz in dist/ (no DuckDB involved). */
+export function builtTableRows(file: string): Record<string, unknown>[] {
+  const bytes = zlib.gunzipSync(fs.readFileSync(path.join(distData, file)));
+  return tableFromIPC(bytes)
+    .toArray()
+    .map((row) => ({ ...(row.toJSON() as Record<string, unknown>) }));
+}
+
+/** Benchmarks with a folder in data/benchmarks (the full field has 29). */
+export function benchmarkFolderCount(): number {
+  const dir = path.resolve('data/benchmarks');
+  return fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'meta.json'))).length;
+}
+
+let browser: Browser | null = null;
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.connect(inject('wsEndpoint'));
+  return browser;
+}
+
+export interface Session {
+  page: Page;
+  context: BrowserContext;
+  /** Every URL the page or its workers asked for. */
+  requests: string[];
+  /** console.error messages and uncaught page errors. */
+  errors: string[];
+  /** Go to a hash route ("#/b/personagym") of the site. */
+  open(hash?: string): Promise<void>;
+  /** Fails unless every request stayed on the site's origin and nothing was logged as an error. */
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+/** Whether a URL is the site's own (blob: and data: URLs never leave the browser). */
+export function isLocal(url: string): boolean {
+  if (url.startsWith('data:')) return true;
+  if (url.startsWith('blob:')) return url.startsWith(`blob:${siteOrigin}/`);
+  try {
+    return new URL(url).origin === siteOrigin;
+  } catch {
+    return false;
+  }
+}
+
+export async function newSession(options: { width?: number; height?: number } = {}): Promise<Session> {
+  const b = await sharedBrowser();
+  const context = await b.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (req) => requests.push(req.url()));
+  // Nothing may leave the machine: outside requests are recorded (and fail the test) but never sent.
+  await context.route(
+    (url) => url.origin !== siteOrigin,
+    (route) => route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+
+  return {
+    page,
+    context,
+    requests,
+    errors,
+    async open(hash = '#/') {
+      await page.goto(new URL(hash, siteUrl).toString());
+    },
+    assertClean() {
+      expect(requests.filter((url) => !isLocal(url)), 'requests to other origins').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Waits until DuckDB reports ready in the header (or fails the test with its message). */
+export async function waitForDb(page: Page): Promise<void> {
+  const status = page.locator('[data-db-state]');
+  await expect.poll(async () => status.getAttribute('data-db-state'), { timeout: 90_000 }).toMatch(/ready|failed/);
+  expect(await status.getAttribute('data-db-state'), await status.innerText()).toBe('ready');
+}

@@ -1,0 +1,28 @@
+// Vite config for the static site. BASE_PATH lets the same build deploy to GitHub Pages
+// under /<repo>/ (e.g. BASE_PATH=/personascope/ npm run build); locally it is "/".
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+function normaliseBase(raw: string | undefined): string {
+  const base = (raw ?? '/').trim() || '/';
+  const withLead = base.startsWith('/') ? base : `/${base}`;
+  return withLead.endsWith('/') ? withLead : `${withLead}/`;
+}
+
+export default defineConfig({
+  base: normaliseBase(process.env.BASE_PATH),
+  plugins: [svelte()],
+  // public/ holds data/ (built by `npm run data`); Vite copies it into dist/ as is.
+  publicDir: 'public',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // DuckDB's wasm is ~35 MB; it is fetched lazily, never inlined.
+    assetsInlineLimit: 4096,
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: { format: 'es' },
+  // duckdb-wasm ships its own worker bundles; pre-bundling breaks their asset URLs.
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+});
