@@ -26,6 +26,7 @@ interface Run {
   catalogVisibleMs: number;
   firstScreenBytes: number;
   firstScreenRequests: number;
+  firstScreenFiles: string[];
   dbReadyMs: number;
   firstQueryMs: number;
   totalBytes: number;
@@ -51,19 +52,17 @@ function installProbes(expectedCards: number): void {
 async function coldLoad(browser: Browser, url: string, cards: number): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const finished: { at: number; bytes: number }[] = [];
-  let t0 = 0;
-  page.on('requestfinished', async (req) => {
-    const at = Date.now();
-    const sizes = await req.sizes();
-    finished.push({ at, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
-  });
+  const received: Promise<number>[] = [];
+  context.on('requestfinished', (req) => received.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
   await page.addInitScript(installProbes, cards);
-  t0 = Date.now();
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __bench: Record<string, number> }).__bench.catalogVisible, null, { timeout: 30_000 });
   const catalogVisibleMs = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench.catalogVisible);
-  const firstScreen = finished.filter((f) => f.at - t0 <= catalogVisibleMs + 5);
+  // Resource Timing of the page itself: what had arrived by the time the catalog was usable.
+  const firstScreen = await page.evaluate((until) => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+    return entries.filter((e) => e.responseEnd <= until).map((e) => ({ name: e.name.replace(location.origin, ''), bytes: e.transferSize }));
+  }, catalogVisibleMs);
   await page.waitForFunction(() => (window as unknown as { __bench: Record<string, number> }).__bench.dbReady, null, { timeout: 120_000 });
   const dbReadyMs = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench.dbReady);
   await page.evaluate(() => (location.hash = '#/b/personagym'));
@@ -73,11 +72,13 @@ async function coldLoad(browser: Browser, url: string, cards: number): Promise<R
     return b.gridFilled - b.routeChanged;
   });
   await page.waitForLoadState('networkidle');
-  const totalBytes = finished.reduce((n, f) => n + f.bytes, 0);
+  // The DuckDB worker fetches the wasm itself: count what the whole context received.
+  const totalBytes = (await Promise.all(received)).reduce((n, b) => n + b, 0);
   await context.close();
   return {
     catalogVisibleMs,
-    firstScreenBytes: firstScreen.reduce((n, f) => n + f.bytes, 0),
+    firstScreenBytes: firstScreen.reduce((n, r) => n + r.bytes, 0),
+    firstScreenFiles: firstScreen.map((r) => r.name),
     firstScreenRequests: firstScreen.length,
     dbReadyMs,
     firstQueryMs,
