@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { BenchmarkEntry, Catalog, Claim, ColumnDoc, CuratedFile, TableInfo } from '../../src/lib/types.ts';
+import type { BenchmarkEntry, Catalog, Claim, ColumnDoc, CuratedFile, Provenance, TableInfo } from '../../src/lib/types.ts';
 import { exportTable } from './arrow-export.ts';
 import { runChecks } from './checks.ts';
 import { matchGlobs } from './glob.ts';
@@ -36,7 +36,7 @@ async function publishTable(
   schema: string,
   name: string,
   meta: TableMeta,
-  sources: string[],
+  sourceCount: number,
   fileDir: string,
 ): Promise<TableInfo> {
   const qualified = `"${schema}"."${name}"`;
@@ -59,7 +59,19 @@ async function publishTable(
     description: meta.columns[c.name].description,
     unit: meta.columns[c.name].unit ?? null,
   }));
-  return { name, qualified: `${schema}.${name}`, schema, title: meta.title, description: meta.description, rows, columns: docs, file: rel, bytes: bytes.length, sources };
+  return {
+    name,
+    qualified: `${schema}.${name}`,
+    schema,
+    title: meta.title,
+    description: meta.description,
+    rows,
+    columns: docs,
+    file: rel,
+    bytes: bytes.length,
+    sources: meta.sources,
+    sourceCount,
+  };
 }
 
 async function checkShape(conn: DuckDBConnection, qualified: string, want: readonly string[]): Promise<void> {
@@ -96,14 +108,21 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
 
   const known = [...sourceFiles.map((f) => f.path), ...meta.curated.map((c) => c.path)];
   const tables: TableInfo[] = [];
+  const tableSources: Record<string, string[]> = {};
   for (const name of published) {
     const t = meta.tables[name];
     const { matched, unmatched } = matchGlobs(t.sources, known);
     if (unmatched.length) throw new BuildError(`${id}.${name}: sources match no release or curated file: ${unmatched.join(', ')}`);
-    const info = await publishTable(conn, schema, name, t, matched, id);
+    const info = await publishTable(conn, schema, name, t, matched.length, id);
     if (skipped.has(name)) info.skipped = skipped.get(name);
     tables.push(info);
+    tableSources[name] = matched;
   }
+  // The file list can be long (hundreds of files): it lives beside the tables, not in catalog.json.
+  const provenance: Provenance = { sourceFiles, tableSources };
+  const provenanceFile = `${id}/provenance.json`;
+  fs.mkdirSync(path.join(outDir, id), { recursive: true });
+  fs.writeFileSync(path.join(outDir, provenanceFile), JSON.stringify(provenance));
 
   let resultsRows = 0;
   if (made.includes('results')) {
@@ -153,7 +172,8 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
     claims,
     tables,
     resultsRows,
-    sourceFiles,
+    sourceFileCount: sourceFiles.length,
+    provenanceFile,
     curatedFiles: curatedFiles(id, meta),
   };
 }
@@ -172,13 +192,8 @@ async function publishShared(conn: DuckDBConnection, ids: string[]): Promise<Tab
   const out: TableInfo[] = [];
   for (const name of ['results', 'models', 'model_aliases', 'claims']) {
     const meta = SHARED_TABLES[name];
-    const sources =
-      name === 'results'
-        ? ids.map((id) => `data/benchmarks/${id}/recipe`)
-        : name === 'claims'
-          ? ids.map((id) => `data/benchmarks/${id}/recipe`)
-          : meta.sources;
-    out.push(await publishTable(conn, 'main', name, meta, sources, 'main'));
+    const sources = name === 'results' || name === 'claims' ? ids.map((id) => `data/benchmarks/${id}/recipe`) : meta.sources;
+    out.push(await publishTable(conn, 'main', name, { ...meta, sources }, sources.length, 'main'));
   }
   return out;
 }

@@ -72,8 +72,10 @@ export interface TableInfo {
   file: string;
   /** Bytes of the published (compressed) file. */
   bytes: number;
-  /** Mirror paths of release files and curated files this table was built from. */
+  /** What the table is built from: release-file globs ("raw/questions/*.json") and curated paths. */
   sources: string[];
+  /** How many release and curated files those globs cover (the list is in the benchmark's provenance file). */
+  sourceCount: number;
   /** Rows the recipe skipped on purpose because the release is known to contain them. */
   skipped?: SkippedRows[];
 }
@@ -117,8 +119,18 @@ export interface BenchmarkEntry {
   tables: TableInfo[];
   /** Rows this benchmark contributes to main.results. */
   resultsRows: number;
-  sourceFiles: SourceFile[];
+  /** Number of pinned release files; the list itself is in `provenanceFile` (kept out of the first screen). */
+  sourceFileCount: number;
+  /** Provenance file (relative to the data root), e.g. "personagym/provenance.json". */
+  provenanceFile: string;
   curatedFiles: CuratedFile[];
+}
+
+/** Per-benchmark provenance, fetched when its page opens: every release file and which tables use it. */
+export interface Provenance {
+  sourceFiles: SourceFile[];
+  /** Table name → the release and curated paths it was built from. */
+  tableSources: Record<string, string[]>;
 }
 
 export interface Catalog {

@@ -1,7 +1,7 @@
 // Benchmark pages: PersonaGym's score grid against the built data, tables with their first rows
 // and provenance, BibTeX copy, table pages, unknown routes, and a 360 px wide screen.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { builtCatalog, builtTableRows, newSession, waitForDb, type Session } from './harness.ts';
+import { builtCatalog, builtProvenance, builtTableRows, newSession, waitForDb, type Session } from './harness.ts';
 
 const catalog = builtCatalog();
 const personagym = catalog.benchmarks.find((b) => b.id === 'personagym');
@@ -65,7 +65,7 @@ describe.skipIf(!personagym)('PersonaGym page', () => {
     expect(text).toContain(`contributes ${entry.resultsRows.toLocaleString('en-US')} row`);
     const release = page.locator('[data-release]').first();
     await release.locator('summary').click();
-    const firstFile = entry.sourceFiles[0];
+    const firstFile = builtProvenance(entry).sourceFiles[0];
     expect(await page.locator(`a[href="${firstFile.url}"]`).count()).toBeGreaterThan(0);
     expect(await release.innerText()).toContain(firstFile.sha256.slice(0, 12));
   });

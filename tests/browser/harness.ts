@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import type { Catalog } from '../../src/lib/types.ts';
+import type { BenchmarkEntry, Catalog, Provenance } from '../../src/lib/types.ts';
 import { siteDir } from './global-setup.ts';
 
 export const siteUrl = inject('siteUrl');
@@ -16,6 +16,11 @@ const distData = path.join(siteDir(), 'data');
 /** catalog.json as built into dist/ (what the page under test reads). */
 export function builtCatalog(): Catalog {
   return JSON.parse(fs.readFileSync(path.join(distData, 'catalog.json'), 'utf8')) as Catalog;
+}
+
+/** A benchmark's provenance file as built into dist/. */
+export function builtProvenance(entry: BenchmarkEntry): Provenance {
+  return JSON.parse(fs.readFileSync(path.join(distData, entry.provenanceFile), 'utf8')) as Provenance;
 }
 
 /** Rows of a published table, read straight from its .arrow.gz in dist/ (no DuckDB involved). */

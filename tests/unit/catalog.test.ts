@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readManifest } from '../../data/build/manifest.ts';
 import { listBenchmarkIds, loadMeta } from '../../data/build/meta.ts';
+import type { Provenance } from '../../src/lib/types.ts';
 import { searchBenchmarks } from '../../src/lib/catalog/search.ts';
 import { builtCatalog, dataDir } from './built-data.ts';
 
@@ -20,13 +22,25 @@ describe('catalog.json', () => {
     expect(b.bibtex).toMatch(/^@\w+\{[^,]+,[\s\S]*title\s*=[\s\S]*\}\s*$/);
     if (b.arxiv) expect(b.links.some((l) => l.url.includes(b.arxiv!))).toBe(true);
     expect(['open', 'non-commercial', 'unlicensed', 'mixed', 'not-shipped']).toContain(b.license.status);
-    if (b.sourceFiles.length === 0 && b.curatedFiles.length === 0) expect(b.availability).toEqual(['claims']);
-    if (b.sourceFiles.length > 0) expect(b.license.status).not.toBe('not-shipped');
-    if (b.license.status === 'not-shipped' || b.sourceFiles.length === 0) expect(b.dataLocation ?? b.links.length).toBeTruthy();
+    if (b.sourceFileCount === 0 && b.curatedFiles.length === 0) expect(b.availability).toEqual(['claims']);
+    if (b.sourceFileCount > 0) expect(b.license.status).not.toBe('not-shipped');
+    if (b.license.status === 'not-shipped' || b.sourceFileCount === 0) expect(b.dataLocation ?? b.links.length).toBeTruthy();
     for (const c of b.claims) expect(c.source).toMatch(/\S/);
     // Every release file with data behind a table is used by some table or documented as unused by none:
     // at least, a benchmark that ships release files publishes tables from them.
-    if (b.sourceFiles.length > 0) expect(b.tables.length).toBeGreaterThan(0);
+    if (b.sourceFileCount > 0) expect(b.tables.length).toBeGreaterThan(0);
+  });
+
+  it('keeps every release file in the benchmark provenance file, and each table names the files it used', () => {
+    for (const b of catalog.benchmarks) {
+      const p = JSON.parse(fs.readFileSync(path.join(dataDir, b.provenanceFile), 'utf8')) as Provenance;
+      expect(p.sourceFiles.map((f) => f.path)).toEqual(readManifest(b.id).map((f) => f.path));
+      for (const t of b.tables) {
+        expect(p.tableSources[t.name].length, t.qualified).toBe(t.sourceCount);
+        const known = new Set([...p.sourceFiles.map((f) => f.path), ...b.curatedFiles.map((c) => c.path)]);
+        for (const used of p.tableSources[t.name]) expect(known.has(used), `${t.qualified}: ${used}`).toBe(true);
+      }
+    }
   });
 
   it('describes every column of every table, with rows and a published file', () => {
@@ -36,6 +50,7 @@ describe('catalog.json', () => {
       for (const c of t.columns) expect(c.description.trim(), `${t.qualified}.${c.name}`).not.toBe('');
       expect(fs.statSync(path.join(dataDir, t.file)).size).toBe(t.bytes);
       expect(t.sources.length, `${t.qualified} sources`).toBeGreaterThan(0);
+      expect(t.sourceCount, `${t.qualified} source files`).toBeGreaterThan(0);
     }
   });
 

@@ -1,5 +1,5 @@
 // catalog.json: fetched once, searched in memory. Rendering the catalog never waits for DuckDB.
-import type { BenchmarkEntry, Catalog, TableInfo } from '../types.ts';
+import type { BenchmarkEntry, Catalog, Provenance, TableInfo } from '../types.ts';
 
 let catalogPromise: Promise<Catalog> | null = null;
 
@@ -14,5 +14,21 @@ export function loadCatalog(): Promise<Catalog> {
   return catalogPromise;
 }
 
+const provenance = new Map<string, Promise<Provenance>>();
+
+/** A benchmark's release files and per-table source lists (fetched on demand, cached). */
+export function loadProvenance(entry: BenchmarkEntry): Promise<Provenance> {
+  let p = provenance.get(entry.id);
+  if (!p) {
+    p = fetch(`${import.meta.env.BASE_URL}data/${entry.provenanceFile}`).then(async (res) => {
+      if (!res.ok) throw new Error(`Could not load the file list of ${entry.short} (${entry.provenanceFile}): HTTP ${res.status}`);
+      return (await res.json()) as Provenance;
+    });
+    provenance.set(entry.id, p);
+    p.catch(() => provenance.delete(entry.id));
+  }
+  return p;
+}
+
 export { searchBenchmarks, findTable, findBenchmark } from './search.ts';
-export type { BenchmarkEntry, Catalog, TableInfo };
+export type { BenchmarkEntry, Catalog, Provenance, TableInfo };
