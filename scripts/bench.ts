@@ -9,18 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import type { Catalog } from '../src/lib/types.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Run {
   catalogVisibleMs: number;
@@ -95,7 +87,7 @@ async function main(): Promise<void> {
   const dist = path.resolve('dist');
   const catalog = JSON.parse(fs.readFileSync(path.join(dist, 'data/catalog.json'), 'utf8')) as Catalog;
   const server = await serveStatic(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const runs: Run[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {

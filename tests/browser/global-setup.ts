@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 import { serveStatic } from '../../scripts/static-server.ts';
 
 /** The built site under test: dist/, or SITE_DIR to test a build made elsewhere. */
@@ -11,15 +12,6 @@ export function siteDir(): string {
   return path.resolve(process.env.SITE_DIR ?? 'dist');
 }
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!fs.existsSync(path.join(dist, 'index.html')) || !fs.existsSync(path.join(dist, 'data', 'catalog.json'))) {
     throw new Error(`${dist} has no built site with data: run \`npm run data && npm run build\` first`);
   }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = CHROMIUM_PATH;
   if (!fs.existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath} (set CHROMIUM_PATH)`);
 
   // The same base path the build used, so a Pages build (BASE_PATH=/repo/) is tested as deployed.
