@@ -146,11 +146,11 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
     }));
   }
 
-  const hasItems = tables.length > 0;
+  // Empty when nothing but the paper's links is here (data unreleased or not mirrored).
   const availability: BenchmarkEntry['availability'] = [];
   if (resultsRows > 0) availability.push('results');
-  if (hasItems) availability.push('items');
-  if (claims.length > 0 || availability.length === 0) availability.push('claims');
+  if (tables.length > 0) availability.push('items');
+  if (claims.length > 0) availability.push('claims');
   console.log(
     `  ${id}: ${sourceFiles.length} release files, ${tables.length} tables (${tables.map((t) => `${t.name} ${t.rows}`).join(', ') || '—'}), ${resultsRows} results, ${claims.length} claims, ${checks.passed} checks`,
   );

@@ -113,7 +113,7 @@ export interface BenchmarkEntry {
   license: License;
   /** Where the data lives when we do not ship it (or ship only part). */
   dataLocation: string | null;
-  /** What a visitor can do with it here: model results, item-level data, claims only. */
+  /** What a visitor can do with it here: model results, item-level data, claims; empty = links only. */
   availability: Availability[];
   claims: Claim[];
   tables: TableInfo[];

@@ -52,6 +52,9 @@ describe('catalog page', () => {
       if (b.availability.length === 1 && b.availability[0] === 'claims') {
         expect(badges).toEqual(['claims']);
         expect(text).toMatch(/claims only/i);
+      } else if (b.availability.length === 0) {
+        expect(badges).toEqual(['links']);
+        expect(text).toMatch(/links only/i);
       } else expect(badges).toEqual(b.availability);
       expect(text).toMatch(new RegExp(`${b.tables.length} tables?`));
     }
