@@ -1,0 +1,121 @@
+// Main-thread side of the scorer: starts the worker, forwards calls through comlink, passes
+// callbacks as comlink proxies, and restarts the worker when it crashes. Imports no transformers.js:
+// everything heavy stays in the worker bundle.
+import * as Comlink from 'comlink';
+import type { CachedModel } from './model-cache.ts';
+import type { BatchSummary } from './scorer.ts';
+import type { LoadedModelInfo, LoadProgressEvent, ScorerService, ServiceConfig } from './service.ts';
+import type { BatchProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
+
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+}
+
+export interface ScoreHooks {
+  onProgress?: (p: BatchProgress) => void;
+  onRow?: (outcome: RowOutcome, index: number) => void | Promise<void>;
+}
+
+type Remote = Comlink.Remote<ScorerService>;
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('../../../workers/scorer.worker.ts', import.meta.url), { type: 'module', name: 'personascope-scorer' });
+}
+
+export class ScorerClient {
+  private worker: Worker | null = null;
+  private remote: Remote | null = null;
+  private config: Partial<ServiceConfig> = {};
+  private pending = new Set<(e: Error) => void>();
+  /** Called after a crash, once a fresh worker is up (models must be loaded again). */
+  onCrash: ((error: WorkerCrashedError) => void) | null = null;
+
+  constructor(private readonly makeWorker: () => Worker = defaultWorker) {}
+
+  private start(): Remote {
+    if (this.remote) return this.remote;
+    const worker = this.makeWorker();
+    worker.addEventListener('error', (ev) => this.crashed(worker, ev.message || 'the scorer worker stopped'));
+    worker.addEventListener('messageerror', () => this.crashed(worker, 'the scorer worker sent an unreadable message'));
+    this.worker = worker;
+    this.remote = Comlink.wrap<ScorerService>(worker);
+    if (Object.keys(this.config).length) void this.remote.configure(this.config);
+    return this.remote;
+  }
+
+  private crashed(worker: Worker, message: string): void {
+    if (worker !== this.worker) return;
+    const err = new WorkerCrashedError(`${message}; the scorer was restarted, load the models again and resume`);
+    worker.terminate();
+    this.worker = null;
+    this.remote = null;
+    for (const reject of this.pending) reject(err);
+    this.pending.clear();
+    this.start();
+    this.onCrash?.(err);
+  }
+
+  /** Run a call and reject it if the worker dies meanwhile (comlink alone would wait forever). */
+  private call<T>(fn: (r: Remote) => Promise<T>): Promise<T> {
+    const remote = this.start();
+    return new Promise<T>((resolve, reject) => {
+      const onCrash = (e: Error) => reject(e);
+      this.pending.add(onCrash);
+      fn(remote).then(
+        (v) => {
+          this.pending.delete(onCrash);
+          resolve(v);
+        },
+        (e) => {
+          this.pending.delete(onCrash);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  configure(config: Partial<ServiceConfig>): Promise<void> {
+    this.config = { ...this.config, ...config };
+    return this.call((r) => r.configure(config));
+  }
+
+  load(specs: Partial<Record<ScoringRole, ModelSpec>>, onProgress?: (p: LoadProgressEvent) => void): Promise<LoadedModelInfo[]> {
+    return this.call((r) => r.load(specs, onProgress ? Comlink.proxy(onProgress) : undefined));
+  }
+
+  score(items: ScoreInput[], options: ScoreOptions, hooks: ScoreHooks = {}): Promise<BatchSummary> {
+    return this.call((r) =>
+      r.score(items, options, hooks.onProgress ? Comlink.proxy(hooks.onProgress) : undefined, hooks.onRow ? Comlink.proxy(hooks.onRow) : undefined),
+    );
+  }
+
+  cancel(): Promise<boolean> {
+    return this.remote ? this.remote.cancel() : Promise.resolve(false);
+  }
+
+  free(roles?: ScoringRole[]): Promise<void> {
+    return this.remote ? this.call((r) => r.free(roles)) : Promise.resolve();
+  }
+
+  cachedModels(): Promise<CachedModel[]> {
+    return this.call((r) => r.cachedModels());
+  }
+
+  deleteCachedModel(repo: string, revision?: string): Promise<number> {
+    return this.call((r) => r.deleteCachedModel(repo, revision));
+  }
+
+  /** Stop the worker (frees all memory at once). */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+  }
+}
+
+let shared: ScorerClient | null = null;
+/** The app's one scorer client. */
+export function getScorer(): ScorerClient {
+  shared ??= new ScorerClient();
+  return shared;
+}

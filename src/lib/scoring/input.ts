@@ -1,0 +1,227 @@
+// Batch files (CSV or JSONL) → rows with line numbers, per-line UTF-8 checks and a column mapping.
+// Shared by the browser (File → bytes) and the Node CLI (fs → bytes).
+import { validateRow, type RawRow } from './validate.ts';
+import type { RowIssue, ScoreInput } from './types.ts';
+
+export type FileFormat = 'csv' | 'tsv' | 'jsonl';
+
+export const REQUIRED_COLUMNS = ['persona', 'question', 'response'] as const;
+export const OPTIONAL_COLUMNS = ['id', 'model'] as const;
+export type TargetColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+/** target column → column name in the file (null: not present). */
+export type ColumnMapping = Record<TargetColumn, string | null>;
+
+export interface SourceRow {
+  /** 1-based line where the record starts. */
+  line: number;
+  /** Last line of the record (CSV fields may span lines). */
+  endLine: number;
+  values: Record<string, unknown>;
+  notUtf8: boolean;
+}
+
+export interface ParsedFile {
+  format: FileFormat;
+  columns: string[];
+  rows: SourceRow[];
+  /** Rows that could not be parsed at all (bad JSON, wrong field count, unterminated quote). */
+  issues: RowIssue[];
+}
+
+/** Lines of a byte buffer, each decoded on its own so a bad byte is pinned to its line. */
+export function decodeLines(bytes: Uint8Array): { text: string; notUtf8: boolean }[] {
+  let start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const lax = new TextDecoder('utf-8');
+  const out: { text: string; notUtf8: boolean }[] = [];
+  // 0x0A never occurs inside a multi-byte UTF-8 sequence, so splitting on it is safe.
+  for (let i = start; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) {
+      let end = i;
+      if (end > start && bytes[end - 1] === 0x0d) end--;
+      const slice = bytes.subarray(start, end);
+      try {
+        out.push({ text: strict.decode(slice), notUtf8: false });
+      } catch {
+        out.push({ text: lax.decode(slice), notUtf8: true });
+      }
+      start = i + 1;
+    }
+  }
+  // A trailing newline leaves one empty last line: drop it.
+  if (out.length && out[out.length - 1].text === '' && bytes.length && bytes[bytes.length - 1] === 0x0a) out.pop();
+  return out;
+}
+
+export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl';
+  if (lower.endsWith('.tsv')) return 'tsv';
+  if (lower.endsWith('.csv')) return 'csv';
+  const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
+  return head.startsWith('{') ? 'jsonl' : 'csv';
+}
+
+function fileIssue(code: RowIssue['code'], message: string, line: number | null = null): RowIssue {
+  return { level: 'error', code, message, line, id: null };
+}
+
+export function parseJsonl(bytes: Uint8Array): ParsedFile {
+  const lines = decodeLines(bytes);
+  const rows: SourceRow[] = [];
+  const issues: RowIssue[] = [];
+  const columns = new Set<string>();
+  lines.forEach(({ text, notUtf8 }, i) => {
+    const line = i + 1;
+    if (!text.trim()) return;
+    if (notUtf8) {
+      rows.push({ line, endLine: line, values: {}, notUtf8: true });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      issues.push(fileIssue('bad-row', `line ${line}: not valid JSON (${(e as Error).message})`, line));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      issues.push(fileIssue('bad-row', `line ${line}: expected a JSON object with persona, question and response`, line));
+      return;
+    }
+    for (const k of Object.keys(value)) columns.add(k);
+    rows.push({ line, endLine: line, values: value as Record<string, unknown>, notUtf8: false });
+  });
+  return { format: 'jsonl', columns: [...columns], rows, issues };
+}
+
+/** RFC 4180 CSV (quoted fields, "" escapes, newlines inside quotes); the first record is the header. */
+export function parseCsv(bytes: Uint8Array, delimiter = ','): ParsedFile {
+  const lines = decodeLines(bytes);
+  const badLines = new Set(lines.flatMap((l, i) => (l.notUtf8 ? [i + 1] : [])));
+  const text = lines.map((l) => l.text).join('\n');
+  const records: { line: number; endLine: number; fields: string[] }[] = [];
+  const issues: RowIssue[] = [];
+  let field = '';
+  let fields: string[] = [];
+  let inQuotes = false;
+  let line = 1;
+  let recordLine = 1;
+  let fieldStarted = false;
+  const endRecord = () => {
+    fields.push(field);
+    // Skip blank lines (a record with one empty field).
+    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ line: recordLine, endLine: line, fields });
+    fields = [];
+    field = '';
+    fieldStarted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      continue;
+    }
+    if (c === '"' && field === '') {
+      inQuotes = true;
+      fieldStarted = true;
+    } else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+      fieldStarted = true;
+    } else if (c === '\n') {
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += c;
+      fieldStarted = true;
+    }
+  }
+  if (inQuotes) {
+    issues.push(fileIssue('bad-row', `line ${recordLine}: a quoted field is never closed; the rest of the file is skipped`, recordLine));
+  } else if (field !== '' || fields.length || fieldStarted) endRecord();
+
+  if (records.length === 0) return { format: delimiter === '\t' ? 'tsv' : 'csv', columns: [], rows: [], issues: [...issues, fileIssue('missing-columns', 'the file is empty')] };
+  const header = records[0].fields.map((h) => h.trim());
+  const rows: SourceRow[] = [];
+  for (const r of records.slice(1)) {
+    let notUtf8 = false;
+    for (let l = r.line; l <= r.endLine; l++) if (badLines.has(l)) notUtf8 = true;
+    if (!notUtf8 && r.fields.length !== header.length) {
+      issues.push(fileIssue('bad-row', `line ${r.line}: ${r.fields.length} fields where the header has ${header.length}`, r.line));
+      continue;
+    }
+    const values: Record<string, unknown> = {};
+    header.forEach((h, k) => (values[h] = r.fields[k] ?? ''));
+    rows.push({ line: r.line, endLine: r.endLine, values, notUtf8 });
+  }
+  if (badLines.has(records[0].line)) issues.push(fileIssue('not-utf8', `line ${records[0].line}: the header is not valid UTF-8`, records[0].line));
+  return { format: delimiter === '\t' ? 'tsv' : 'csv', columns: header, rows, issues };
+}
+
+export function parseFile(fileName: string, bytes: Uint8Array): ParsedFile {
+  const format = detectFormat(fileName, bytes);
+  if (format === 'jsonl') return parseJsonl(bytes);
+  return parseCsv(bytes, format === 'tsv' ? '\t' : ',');
+}
+
+/** Map target columns to file columns by name, case- and space-insensitively. */
+export function guessColumnMapping(columns: readonly string[]): ColumnMapping {
+  const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/gu, '');
+  const find = (name: string) => columns.find((c) => norm(c) === norm(name)) ?? null;
+  return {
+    persona: find('persona'),
+    question: find('question'),
+    response: find('response'),
+    id: find('id'),
+    model: find('model'),
+  };
+}
+
+export function missingColumns(mapping: ColumnMapping): string[] {
+  return REQUIRED_COLUMNS.filter((c) => !mapping[c]);
+}
+
+/**
+ * Parsed rows → validated score inputs. A file without a required column yields one file-level
+ * error and no inputs; every other problem names its row and skips only that row.
+ */
+export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guessColumnMapping(parsed.columns)): { inputs: ScoreInput[]; issues: RowIssue[] } {
+  const issues: RowIssue[] = [...parsed.issues];
+  const missing = missingColumns(mapping);
+  if (missing.length) {
+    const have = parsed.columns.length ? parsed.columns.join(', ') : 'none';
+    issues.push(fileIssue('missing-columns', `the file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (columns found: ${have}); map them to continue`));
+    return { inputs: [], issues };
+  }
+  const inputs: ScoreInput[] = [];
+  const seen = new Set<string>();
+  parsed.rows.forEach((row, index) => {
+    const raw: RawRow = {};
+    for (const t of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
+      const col = mapping[t];
+      if (col) raw[t] = row.values[col];
+    }
+    if (Array.isArray(row.values.statements)) raw.statements = row.values.statements;
+    const { input, issues: rowIssues } = validateRow(raw, { line: row.line, index, notUtf8: row.notUtf8 });
+    issues.push(...rowIssues);
+    if (!input) return;
+    if (seen.has(input.id)) {
+      const id = `${input.id}#${row.line}`;
+      issues.push({ level: 'warning', code: 'bad-row', message: `line ${row.line}: id "${input.id}" repeats an earlier row; renamed to "${id}"`, line: row.line, id });
+      input.id = id;
+    }
+    seen.add(input.id);
+    inputs.push(input);
+  });
+  return { inputs, issues };
+}

@@ -1,0 +1,66 @@
+// Models the browser has cached (Cache API, where transformers.js keeps downloads): list them with
+// their size and delete one. Works on any Cache-like object so it can be tested without a browser.
+
+/** The part of the Web Cache API we use. */
+export interface CacheLike {
+  keys(): Promise<readonly { url: string }[]>;
+  match(request: { url: string } | string): Promise<{ headers: { get(name: string): string | null }; blob(): Promise<{ size: number }> } | undefined>;
+  delete(request: { url: string } | string): Promise<boolean>;
+}
+
+export interface CachedModel {
+  /** "owner/name" for hub-layout URLs; the URL's directory otherwise. */
+  repo: string;
+  revision: string | null;
+  /** Origin (and path prefix) the files came from: the hub or a mirror. */
+  host: string;
+  files: { file: string; bytes: number; url: string }[];
+  bytes: number;
+}
+
+/** transformers.js's default Cache API bucket (env.cacheKey). */
+export const TRANSFORMERS_CACHE_NAME = 'transformers-cache';
+
+const HUB_LAYOUT = /^(.*?\/)([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/;
+
+export function parseModelUrl(url: string): { host: string; repo: string; revision: string | null; file: string } {
+  const m = HUB_LAYOUT.exec(url);
+  if (m) return { host: m[1], repo: m[2], revision: decodeURIComponent(m[3]), file: m[4] };
+  const cut = url.lastIndexOf('/');
+  return { host: '', repo: url.slice(0, cut), revision: null, file: url.slice(cut + 1) };
+}
+
+async function sizeOf(cache: CacheLike, key: { url: string }): Promise<number> {
+  const res = await cache.match(key);
+  if (!res) return 0;
+  const header = Number(res.headers.get('content-length'));
+  return Number.isFinite(header) && header > 0 ? header : (await res.blob()).size;
+}
+
+/** Cached models grouped by host, repo and revision, largest first. */
+export async function listCachedModels(cache: CacheLike): Promise<CachedModel[]> {
+  const groups = new Map<string, CachedModel>();
+  for (const key of await cache.keys()) {
+    const { host, repo, revision, file } = parseModelUrl(key.url);
+    const id = `${host}\u0000${repo}\u0000${revision ?? ''}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { repo, revision, host, files: [], bytes: 0 }));
+    const bytes = await sizeOf(cache, key);
+    g.files.push({ file, bytes, url: key.url });
+    g.bytes += bytes;
+  }
+  return [...groups.values()].sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Delete every cached file of a repo (all revisions and hosts unless given). Returns files deleted. */
+export async function deleteCachedModel(cache: CacheLike, repo: string, opts: { revision?: string; host?: string } = {}): Promise<number> {
+  let n = 0;
+  for (const key of await cache.keys()) {
+    const p = parseModelUrl(key.url);
+    if (p.repo !== repo) continue;
+    if (opts.revision !== undefined && p.revision !== opts.revision) continue;
+    if (opts.host !== undefined && p.host !== opts.host) continue;
+    if (await cache.delete(key)) n++;
+  }
+  return n;
+}

@@ -1,0 +1,236 @@
+// The only module of lib/scoring that imports transformers.js. It configures `env` (hub or mirror,
+// local folder, caches, self-hosted wasm) and turns a ModelSpec into the ClassifyFn / EmbedFn the
+// math takes. Runs in the browser worker (onnxruntime-web) and in Node (onnxruntime-node).
+//
+// Pair scoring calls the tokenizer with `text_pair` and the model directly: the
+// `text-classification` pipeline silently ignores `text_pair`, which would score the first text
+// alone. Probabilities are computed by the caller through config.id2label (labels.ts).
+import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
+import { fitToLength, padBatch, type Encoding } from './encode.ts';
+import { l2normalize, meanPool } from './fit.ts';
+import type { ClassifyFn, ClassifyInput, ClassifyOutput, EmbedFn, EmbedOutput, Id2Label, LoadProgress, ModelSpec } from './types.ts';
+
+export const HF_HUB = 'https://huggingface.co/';
+export const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
+
+export interface RuntimeConfig {
+  /**
+   * Where models come from. 'hub' (default): huggingface.co. A base URL: a mirror laid out like the
+   * hub (<base>/<repo>/resolve/<revision>/<file>, or `pathTemplate`). A local folder: files at
+   * <folder>/<repo>/<file>; in Node a filesystem path, in the browser a URL *path* on this origin
+   * (transformers.js reads env.localModelPath as a path, never as an http:// URL).
+   */
+  source?: { kind: 'hub' } | { kind: 'mirror'; baseUrl: string; pathTemplate?: string } | { kind: 'local'; path: string };
+  /** Browser: keep downloads in the Cache API (default true where available). */
+  browserCache?: boolean;
+  /**
+   * Node: folder for downloaded model files (default: transformers.js's own cache folder; null: no
+   * file cache, which only works for a local source since onnxruntime-node loads files by path).
+   */
+  fsCacheDir?: string | null;
+  /** Browser: self-hosted ONNX Runtime wasm files (never the CDN). */
+  wasmPaths?: { wasm: string; mjs: string };
+  /** Browser: wasm threads (1 when the page is not cross-origin isolated). */
+  wasmThreads?: number;
+  /** Override fetch (tests, offline detection). */
+  fetch?: typeof fetch;
+}
+
+/** Apply a RuntimeConfig to transformers.js's global env. Call before loading. */
+export function configureRuntime(cfg: RuntimeConfig = {}): void {
+  const source = cfg.source ?? { kind: 'hub' };
+  if (source.kind === 'local') {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source.path)) {
+      throw new Error(`a local models folder must be a path, not a URL (${source.path}); use a mirror base URL instead`);
+    }
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+    env.localModelPath = source.path.endsWith('/') ? source.path : `${source.path}/`;
+  } else {
+    env.allowLocalModels = false;
+    env.allowRemoteModels = true;
+    env.remoteHost = source.kind === 'mirror' ? (source.baseUrl.endsWith('/') ? source.baseUrl : `${source.baseUrl}/`) : HF_HUB;
+    env.remotePathTemplate = source.kind === 'mirror' ? (source.pathTemplate ?? HUB_PATH_TEMPLATE) : HUB_PATH_TEMPLATE;
+  }
+  // The Cache API exists in browsers and workers; transformers.js throws if asked to use it elsewhere.
+  env.useBrowserCache = (cfg.browserCache ?? true) && typeof caches !== 'undefined';
+  // Node: onnxruntime-node opens model files by path, so remote files must land in a file cache
+  // (transformers.js fails with "Unable to get model file path or buffer" otherwise).
+  env.useFSCache = env.useFS && cfg.fsCacheDir !== null;
+  if (cfg.fsCacheDir) env.cacheDir = cfg.fsCacheDir;
+  if (cfg.fetch) env.fetch = cfg.fetch;
+  const wasm = env.backends.onnx.wasm;
+  if (wasm) {
+    if (cfg.wasmPaths) wasm.wasmPaths = { ...cfg.wasmPaths };
+    if (cfg.wasmThreads !== undefined) wasm.numThreads = cfg.wasmThreads;
+    wasm.proxy = false; // we are already off the main thread
+  }
+}
+
+/** The Cache API bucket transformers.js downloads into, or null outside browsers/workers. */
+export async function openModelCache(): Promise<Cache | null> {
+  if (typeof caches === 'undefined') return null;
+  return caches.open(env.cacheKey);
+}
+
+export type LoadProgressFn = (p: LoadProgress) => void;
+
+// Minimal shapes of the transformers.js objects we touch (their d.ts types are very wide).
+interface Tok {
+  (text: string[], opts: Record<string, unknown>): Record<string, number[][]>;
+  encode(text: string, opts?: { add_special_tokens?: boolean }): number[];
+  decode(ids: number[], opts?: { skip_special_tokens?: boolean }): string;
+  pad_token_id: number;
+  model_max_length: number;
+}
+interface Model {
+  (inputs: Record<string, Tensor>): Promise<Record<string, Tensor>>;
+  config: { id2label?: Id2Label; max_position_embeddings?: number };
+  dispose(): Promise<unknown>;
+}
+
+export interface LoadedModel {
+  spec: ModelSpec;
+  maxTokens: number;
+  id2label: Id2Label | null;
+  dispose(): Promise<void>;
+}
+export interface LoadedClassifier extends LoadedModel {
+  classify: ClassifyFn;
+}
+export interface LoadedEmbedder extends LoadedModel {
+  embed: EmbedFn;
+}
+
+function progressAdapter(spec: ModelSpec, onProgress?: LoadProgressFn) {
+  if (!onProgress) return undefined;
+  return (info: Record<string, unknown>) => {
+    const status = info.status as string;
+    if (status !== 'initiate' && status !== 'download' && status !== 'progress' && status !== 'done' && status !== 'ready') return;
+    onProgress({
+      role: spec.role,
+      repo: spec.repo,
+      file: typeof info.file === 'string' ? info.file : null,
+      status,
+      loadedBytes: typeof info.loaded === 'number' ? info.loaded : 0,
+      totalBytes: typeof info.total === 'number' ? info.total : 0,
+    });
+  };
+}
+
+async function loadParts(spec: ModelSpec, kind: 'classifier' | 'embedder', onProgress?: LoadProgressFn, device?: string) {
+  const opts = {
+    revision: spec.revision,
+    progress_callback: progressAdapter(spec, onProgress),
+  };
+  const tokenizer = (await AutoTokenizer.from_pretrained(spec.repo, opts as never)) as unknown as Tok;
+  const Auto = kind === 'classifier' ? AutoModelForSequenceClassification : AutoModel;
+  const model = (await Auto.from_pretrained(spec.repo, { ...opts, dtype: spec.dtype, ...(device ? { device } : {}) } as never)) as unknown as Model;
+  const posLimit = model.config.max_position_embeddings ?? Infinity;
+  const tokLimit = Number.isFinite(tokenizer.model_max_length) ? tokenizer.model_max_length : Infinity;
+  // 512: no model we use reads more; guards against tokenizers that report model_max_length = 1e30.
+  const maxTokens = Math.min(posLimit, tokLimit, 512);
+  return { tokenizer, model, maxTokens };
+}
+
+/**
+ * Encode inputs (pairs or single texts) with special tokens, each cut to maxTokens keeping its
+ * special tokens. Texts far longer than the model takes are first shortened at the token level so a
+ * 200 kB response is tokenised once, not once per persona statement.
+ */
+function encodeBatch(tok: Tok, inputs: readonly ClassifyInput[] | readonly string[], maxTokens: number): { encodings: Encoding[]; truncated: boolean[] } {
+  const items: ClassifyInput[] = inputs.map((x) => (typeof x === 'string' ? { text: x } : x));
+  const short = new Map<string, { text: string; cut: boolean }>();
+  const shorten = (t: string) => {
+    let s = short.get(t);
+    if (!s) {
+      // Cheap bound first: a token covers at least one character.
+      if (t.length <= maxTokens) s = { text: t, cut: false };
+      else {
+        const ids = tok.encode(t, { add_special_tokens: false });
+        s = ids.length <= maxTokens ? { text: t, cut: false } : { text: tok.decode(ids.slice(0, maxTokens), { skip_special_tokens: true }), cut: true };
+      }
+      short.set(t, s);
+    }
+    return s;
+  };
+  const encodings: Encoding[] = [];
+  const truncated: boolean[] = [];
+  for (const it of items) {
+    const a = shorten(it.text);
+    const b = it.textPair !== undefined ? shorten(it.textPair) : null;
+    const raw = b
+      ? tok([a.text], { text_pair: [b.text], padding: false, truncation: false, return_tensor: false })
+      : tok([a.text], { padding: false, truncation: false, return_tensor: false });
+    const full: Encoding = {
+      input_ids: raw.input_ids[0].map(Number),
+      attention_mask: raw.attention_mask[0].map(Number),
+      ...(raw.token_type_ids ? { token_type_ids: raw.token_type_ids[0].map(Number) } : {}),
+    };
+    const fit =
+      full.input_ids.length <= maxTokens
+        ? { encoding: full, truncated: false }
+        : fitToLength(full, tok.encode(a.text, { add_special_tokens: false }), b ? tok.encode(b.text, { add_special_tokens: false }) : null, maxTokens);
+    encodings.push(fit.encoding);
+    truncated.push(a.cut || (b?.cut ?? false) || fit.truncated);
+  }
+  return { encodings, truncated };
+}
+
+function toTensors(tok: Tok, encodings: Encoding[]): Record<string, Tensor> {
+  const padded = padBatch(encodings, tok.pad_token_id ?? 0);
+  const t = (arr: number[]) => new Tensor('int64', BigInt64Array.from(arr, (x) => BigInt(x)), padded.dims);
+  const out: Record<string, Tensor> = { input_ids: t(padded.input_ids), attention_mask: t(padded.attention_mask) };
+  if (padded.token_type_ids) out.token_type_ids = t(padded.token_type_ids);
+  return out;
+}
+
+export interface LoadOptions {
+  onProgress?: LoadProgressFn;
+  /** transformers.js device ('wasm', 'webgpu', 'cpu'); default: the library's choice. */
+  device?: string;
+  /** Inputs per model call (default 16). */
+  batchSize?: number;
+}
+
+export async function loadClassifier(spec: ModelSpec, opts: LoadOptions = {}): Promise<LoadedClassifier> {
+  const { tokenizer, model, maxTokens } = await loadParts(spec, 'classifier', opts.onProgress, opts.device);
+  const id2label = model.config.id2label ?? {};
+  const batchSize = opts.batchSize ?? 16;
+  const classify: ClassifyFn = async (inputs) => {
+    const out: ClassifyOutput = { id2label, logits: [], truncated: [], maxTokens };
+    for (let i = 0; i < inputs.length; i += batchSize) {
+      const chunk = inputs.slice(i, i + batchSize);
+      const { encodings, truncated } = encodeBatch(tokenizer, chunk, maxTokens);
+      const result = await model(toTensors(tokenizer, encodings));
+      const logits = result.logits;
+      const [b, c] = logits.dims as [number, number];
+      const data = logits.data as Float32Array;
+      for (let r = 0; r < b; r++) out.logits.push(Array.from(data.subarray(r * c, (r + 1) * c)));
+      out.truncated.push(...truncated);
+    }
+    return out;
+  };
+  return { spec, maxTokens, id2label, classify, dispose: async () => void (await model.dispose()) };
+}
+
+export async function loadEmbedder(spec: ModelSpec, opts: LoadOptions = {}): Promise<LoadedEmbedder> {
+  const { tokenizer, model, maxTokens } = await loadParts(spec, 'embedder', opts.onProgress, opts.device);
+  const batchSize = opts.batchSize ?? 16;
+  const embed: EmbedFn = async (texts) => {
+    const out: EmbedOutput = { vectors: [], truncated: [], maxTokens };
+    for (let i = 0; i < texts.length; i += batchSize) {
+      const chunk = texts.slice(i, i + batchSize);
+      const { encodings, truncated } = encodeBatch(tokenizer, chunk, maxTokens);
+      const inputs = toTensors(tokenizer, encodings);
+      const result = await model(inputs);
+      const hidden = result.last_hidden_state;
+      const dims = hidden.dims as [number, number, number];
+      const pooled = meanPool(hidden.data as Float32Array, dims, inputs.attention_mask.data as BigInt64Array);
+      out.vectors.push(...pooled.map(l2normalize));
+      out.truncated.push(...truncated);
+    }
+    return out;
+  };
+  return { spec, maxTokens, id2label: null, embed, dispose: async () => void (await model.dispose()) };
+}

@@ -1,0 +1,182 @@
+// The scorer as a service: load models (with download progress), score a batch (with items-done
+// and ETA progress, one callback per finished row), cancel, free. The browser worker exposes an
+// instance of this class through comlink; Node (CLI, tests) uses it directly.
+import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
+import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type RuntimeConfig } from './runtime.ts';
+import { scoreBatch, type BatchSummary, type ScorerModels } from './scorer.ts';
+import type { BatchProgress, LoadProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
+
+export interface ServiceConfig extends RuntimeConfig {
+  /** transformers.js device: 'wasm' in the browser worker, left to the library in Node. */
+  device?: string;
+  /** Inputs per model call. */
+  batchSize?: number;
+}
+
+/** Download progress of one load() call, summed over its files. */
+export interface LoadProgressEvent extends LoadProgress {
+  /** Bytes of every file seen so far in this load() call. */
+  overallLoaded: number;
+  overallTotal: number;
+}
+
+export interface LoadedModelInfo {
+  role: ScoringRole;
+  repo: string;
+  revision: string;
+  dtype: string;
+  maxTokens: number;
+  id2label: Record<string, string> | null;
+}
+
+export class ModelUnavailableError extends Error {
+  override name = 'ModelUnavailableError';
+}
+
+export class BusyError extends Error {
+  override name = 'BusyError';
+}
+
+type Loaded = LoadedClassifier | LoadedEmbedder;
+
+function sameModel(a: ModelSpec, b: ModelSpec): boolean {
+  return a.repo === b.repo && a.revision === b.revision && a.dtype === b.dtype;
+}
+
+/** A load error in words a reviewer can act on. */
+export function describeLoadError(e: unknown, spec: ModelSpec, cfg: RuntimeConfig): ModelUnavailableError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const source = cfg.source ?? { kind: 'hub' };
+  const where = source.kind === 'local' ? `the local folder ${source.path}` : source.kind === 'mirror' ? `the mirror ${source.baseUrl}` : 'the Hugging Face hub';
+  const offline = /failed to fetch|fetch failed|networkerror|network error|load failed|econnrefused|enotfound|eai_again/i.test(msg);
+  const offlineNow = typeof navigator !== 'undefined' && 'onLine' in navigator && navigator.onLine === false;
+  if (offline || offlineNow) {
+    return new ModelUnavailableError(
+      `Cannot load ${spec.repo}: it is not in this browser's model cache and ${where} cannot be reached (offline?). ` +
+        'Connect once to download it, point the settings at a mirror, or load it from a local folder.',
+    );
+  }
+  if (/not found|404|could not locate/i.test(msg)) {
+    return new ModelUnavailableError(`Cannot load ${spec.repo} (${spec.dtype}) from ${where}: a file is missing (${msg}).`);
+  }
+  return new ModelUnavailableError(`Cannot load ${spec.repo} from ${where}: ${msg}`);
+}
+
+export class ScorerService {
+  private config: ServiceConfig;
+  private models = new Map<ScoringRole, Loaded>();
+  private running: AbortController | null = null;
+
+  constructor(config: ServiceConfig = {}) {
+    this.config = { ...config };
+    configureRuntime(this.config);
+  }
+
+  /** Change where models come from (hub, mirror, local folder) and cache settings. */
+  configure(config: Partial<ServiceConfig>): void {
+    this.config = { ...this.config, ...config };
+    configureRuntime(this.config);
+  }
+
+  /**
+   * Load (or keep, when already loaded) the model of each given role. Replaced models are freed.
+   * Progress events carry per-file and summed byte counts.
+   */
+  async load(specs: Partial<Record<ScoringRole, ModelSpec>>, onProgress?: (p: LoadProgressEvent) => void): Promise<LoadedModelInfo[]> {
+    const files = new Map<string, { loaded: number; total: number }>();
+    const progress = (p: LoadProgress) => {
+      if (p.file && (p.totalBytes || p.loadedBytes)) files.set(`${p.repo}/${p.file}`, { loaded: p.loadedBytes, total: p.totalBytes });
+      let overallLoaded = 0;
+      let overallTotal = 0;
+      for (const f of files.values()) {
+        overallLoaded += f.loaded;
+        overallTotal += f.total;
+      }
+      onProgress?.({ ...p, overallLoaded, overallTotal });
+    };
+    const out: LoadedModelInfo[] = [];
+    for (const [role, spec] of Object.entries(specs) as [ScoringRole, ModelSpec][]) {
+      if (spec.role !== role) throw new Error(`model ${spec.repo} is a ${spec.role} model, not ${role}`);
+      let m = this.models.get(role);
+      if (!m || !sameModel(m.spec, spec)) {
+        if (m) await m.dispose();
+        this.models.delete(role);
+        const opts = { onProgress: progress, device: this.config.device, batchSize: this.config.batchSize };
+        try {
+          m = role === 'embedding' ? await loadEmbedder(spec, opts) : await loadClassifier(spec, opts);
+        } catch (e) {
+          throw describeLoadError(e, spec, this.config);
+        }
+        this.models.set(role, m);
+      }
+      out.push({ role, repo: spec.repo, revision: spec.revision, dtype: spec.dtype, maxTokens: m.maxTokens, id2label: m.id2label as Record<string, string> | null });
+    }
+    return out;
+  }
+
+  loaded(): LoadedModelInfo[] {
+    return [...this.models.entries()].map(([role, m]) => ({
+      role,
+      repo: m.spec.repo,
+      revision: m.spec.revision,
+      dtype: m.spec.dtype,
+      maxTokens: m.maxTokens,
+      id2label: m.id2label as Record<string, string> | null,
+    }));
+  }
+
+  private scorerModels(): ScorerModels {
+    const s: ScorerModels = {};
+    for (const [role, m] of this.models) {
+      if (role === 'embedding') s.embedding = { spec: m.spec, embed: (m as LoadedEmbedder).embed };
+      else s[role] = { spec: m.spec, classify: (m as LoadedClassifier).classify };
+    }
+    return s;
+  }
+
+  /** Score a batch; one batch at a time. Resolves with cancelled=true after cancel(). */
+  async score(
+    items: ScoreInput[],
+    options: ScoreOptions,
+    onProgress?: (p: BatchProgress) => void,
+    onRow?: (outcome: RowOutcome, index: number) => void | Promise<void>,
+  ): Promise<BatchSummary> {
+    if (this.running) throw new BusyError('a batch is already being scored; cancel it first');
+    const ctl = new AbortController();
+    this.running = ctl;
+    try {
+      return await scoreBatch(items, this.scorerModels(), options, { signal: ctl.signal, onProgress, onRow });
+    } finally {
+      if (this.running === ctl) this.running = null;
+    }
+  }
+
+  /** Stop the running batch before its next row. Returns whether one was running. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.abort();
+    return true;
+  }
+
+  /** Models in the browser's cache with their sizes (empty outside browsers). */
+  async cachedModels(): Promise<CachedModel[]> {
+    const cache = await openModelCache();
+    return cache ? listCachedModels(cache as unknown as CacheLike) : [];
+  }
+
+  /** Delete a model's cached files; a loaded copy stays usable until freed. Returns files deleted. */
+  async deleteCachedModel(repo: string, revision?: string): Promise<number> {
+    const cache = await openModelCache();
+    return cache ? deleteCachedModel(cache as unknown as CacheLike, repo, revision !== undefined ? { revision } : {}) : 0;
+  }
+
+  /** Release models (all, or the given roles). */
+  async free(roles?: ScoringRole[]): Promise<void> {
+    for (const role of roles ?? [...this.models.keys()]) {
+      const m = this.models.get(role);
+      if (!m) continue;
+      this.models.delete(role);
+      await m.dispose();
+    }
+  }
+}

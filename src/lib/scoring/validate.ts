@@ -1,0 +1,93 @@
+// Input validation: every problem names its row; bad rows are reported and skipped, the others
+// are still scored.
+import type { RowIssue, ScoreInput } from './types.ts';
+
+/**
+ * Longest text (in UTF-16 code units) kept per field. Far above what the models read (512 tokens at
+ * most, a few thousand characters); it only bounds tokenisation work on huge inputs. The models'
+ * own token limit is applied later and reported separately (code 'truncated-tokens').
+ */
+export const MAX_TEXT_CHARS = 20_000;
+
+export const TEXT_FIELDS = ['persona', 'question', 'response'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+export interface RawRow {
+  persona?: unknown;
+  question?: unknown;
+  response?: unknown;
+  id?: unknown;
+  model?: unknown;
+  statements?: unknown;
+}
+
+export interface RowContext {
+  /** 1-based line in the source file (null for pasted input). */
+  line: number | null;
+  /** 0-based position among the rows, used for default ids. */
+  index: number;
+  /** The decoder found bytes that are not UTF-8 on this row's lines. */
+  notUtf8?: boolean;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+function where(line: number | null, id: string): string {
+  return line != null ? `line ${line} (id ${id})` : `item ${id}`;
+}
+
+function asText(v: unknown): string {
+  if (v == null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** Validate one row; `input` is set when the row can be scored (possibly with warnings). */
+export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput | null; issues: RowIssue[] } {
+  const idRaw = asText(raw.id).trim();
+  const id = idRaw || (ctx.line != null ? `row-${ctx.line}` : `item-${ctx.index + 1}`);
+  const at = where(ctx.line, id);
+  const issues: RowIssue[] = [];
+  const issue = (level: RowIssue['level'], code: RowIssue['code'], message: string, field?: string) =>
+    issues.push({ level, code, message: `${at}: ${message}`, line: ctx.line, id, ...(field ? { field } : {}) });
+
+  if (ctx.notUtf8) {
+    issue('error', 'not-utf8', 'the text is not valid UTF-8 (save the file as UTF-8 and try again)');
+    return { input: null, issues };
+  }
+
+  const fields = {} as Record<TextField, string>;
+  for (const f of TEXT_FIELDS) {
+    let text = asText(raw[f]).replace(/\r\n?/gu, '\n').trim();
+    if (LONE_SURROGATE.test(text)) {
+      issue('error', 'not-utf8', `${f} contains an unpaired surrogate (not valid Unicode text)`, f);
+      continue;
+    }
+    if (text.includes('\uFFFD')) {
+      issue('warning', 'replacement-char', `${f} contains U+FFFD replacement characters: part of it was probably not UTF-8`, f);
+    }
+    if (text.length > MAX_TEXT_CHARS) {
+      issue('warning', 'truncated-text', `${f} has ${text.length} characters; only the first ${MAX_TEXT_CHARS} are scored`, f);
+      // Do not split a surrogate pair.
+      let cut = MAX_TEXT_CHARS;
+      const code = text.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--;
+      text = text.slice(0, cut);
+    }
+    fields[f] = text;
+  }
+  if (issues.some((i) => i.level === 'error')) return { input: null, issues };
+  if (!fields.persona) issue('error', 'empty-persona', 'the persona is empty', 'persona');
+  if (!fields.question) issue('error', 'empty-question', 'the question is empty (APC needs the query)', 'question');
+  if (!fields.response) issue('error', 'empty-response', 'the response is empty', 'response');
+  if (issues.some((i) => i.level === 'error')) return { input: null, issues };
+
+  let statements: string[] | undefined;
+  if (Array.isArray(raw.statements)) statements = raw.statements.map(asText);
+  const model = asText(raw.model).trim() || null;
+  return {
+    input: { id, model, line: ctx.line, persona: fields.persona, question: fields.question, response: fields.response, ...(statements ? { statements } : {}) },
+    issues,
+  };
+}

@@ -1,0 +1,152 @@
+// Statement splitting, input validation and batch-file parsing.
+import { describe, expect, it } from 'vitest';
+import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
+import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
+import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const concat = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+};
+
+describe('statement splitting', () => {
+  it('takes one statement per line when the persona has several lines, dropping bullets and blanks', () => {
+    const persona = '- I am a chef.\n\n* I love jazz. I hate rain.\n1. I live in Paris\n2) I have two cats\r\n   \n';
+    expect(splitStatements(persona)).toEqual(['I am a chef.', 'I love jazz. I hate rain.', 'I live in Paris', 'I have two cats']);
+  });
+
+  it('splits a single paragraph into sentences', () => {
+    expect(splitStatements('I am a retired teacher. I love gardening! Do I like cats? Yes, very much.')).toEqual([
+      'I am a retired teacher.',
+      'I love gardening!',
+      'Do I like cats?',
+      'Yes, very much.',
+    ]);
+  });
+
+  it('returns nothing for an empty persona and cleans an edited list', () => {
+    expect(splitStatements('')).toEqual([]);
+    expect(splitStatements(' \n -- \n')).toEqual([]);
+    expect(cleanStatements(['  I love jazz. ', 'i LOVE jazz.', '', '•  I   hate rain', '...'])).toEqual(['I love jazz.', 'I hate rain']);
+  });
+});
+
+describe('row validation', () => {
+  const ok = { persona: 'I love jazz.', question: 'Do you like jazz?', response: 'Yes!' };
+
+  it('accepts a good row and gives it an id from its line', () => {
+    const { input, issues } = validateRow({ ...ok, model: 'gpt-x' }, { line: 7, index: 0 });
+    expect(issues).toEqual([]);
+    expect(input).toMatchObject({ id: 'row-7', model: 'gpt-x', line: 7, persona: 'I love jazz.' });
+  });
+
+  it('names the row for an empty persona, question or response', () => {
+    for (const field of ['persona', 'question', 'response'] as const) {
+      const { input, issues } = validateRow({ ...ok, [field]: '   ' }, { line: 3, index: 2 });
+      expect(input).toBeNull();
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ level: 'error', code: `empty-${field}`, line: 3, id: 'row-3', field });
+      expect(issues[0].message).toContain('line 3');
+    }
+    const pasted = validateRow({ ...ok, response: null, id: 'r9' }, { line: null, index: 0 });
+    expect(pasted.issues[0].message).toMatch(/^item r9: the response is empty/);
+  });
+
+  it('truncates an oversized text and reports it on that row', () => {
+    const long = 'a'.repeat(200_000);
+    const { input, issues } = validateRow({ ...ok, response: long }, { line: 12, index: 0 });
+    expect(input?.response.length).toBe(MAX_TEXT_CHARS);
+    expect(issues).toEqual([expect.objectContaining({ level: 'warning', code: 'truncated-text', line: 12, field: 'response' })]);
+    expect(issues[0].message).toContain('200000 characters');
+  });
+
+  it('rejects rows marked as not UTF-8 and flags replacement characters and lone surrogates', () => {
+    expect(validateRow(ok, { line: 4, index: 0, notUtf8: true }).issues[0]).toMatchObject({ code: 'not-utf8', line: 4 });
+    const repl = validateRow({ ...ok, response: 'caf\uFFFD' }, { line: 5, index: 0 });
+    expect(repl.input).not.toBeNull();
+    expect(repl.issues[0]).toMatchObject({ level: 'warning', code: 'replacement-char' });
+    const lone = validateRow({ ...ok, persona: 'bad \uD800 text' }, { line: 6, index: 0 });
+    expect(lone.input).toBeNull();
+    expect(lone.issues[0]).toMatchObject({ level: 'error', code: 'not-utf8', field: 'persona' });
+  });
+});
+
+describe('batch files', () => {
+  it('decodes line by line and pins invalid UTF-8 to its line', () => {
+    const bytes = concat(enc('\uFEFFfirst\r\n'), enc('caf'), new Uint8Array([0xe9]), enc('\n'), enc('ok\n'));
+    // The BOM is dropped; line 2 holds a Latin-1 "é" (0xE9), which is not UTF-8.
+    const lines = decodeLines(bytes);
+    expect(lines.map((l) => l.notUtf8)).toEqual([false, true, false]);
+    expect(lines[0].text).toBe('first');
+    expect(lines[1].text).toBe('caf\uFFFD');
+  });
+
+  it('parses JSONL, reporting bad JSON and non-UTF-8 lines by number while keeping the others', () => {
+    const file = concat(
+      enc('{"id":"a","persona":"I love jazz.","question":"q?","response":"r"}\n'),
+      enc('not json\n'),
+      enc('\n'),
+      enc('{"id":"c","persona":"p","question":"q","response":"caf'),
+      new Uint8Array([0xe9]),
+      enc('"}\n'),
+      enc('{"id":"d","persona":"p","question":"q","response":""}\n'),
+      enc('[1,2]\n'),
+      enc('{"id":"e","persona":"p","question":"q","response":"fine","model":"m1"}'),
+    );
+    const parsed = parseJsonl(file);
+    const { inputs, issues } = toScoreInputs(parsed);
+    expect(inputs.map((i) => [i.id, i.line])).toEqual([
+      ['a', 1],
+      ['e', 7],
+    ]);
+    expect(inputs[1].model).toBe('m1');
+    const byLine = Object.fromEntries(issues.map((i) => [i.line, i.code]));
+    expect(byLine).toEqual({ 2: 'bad-row', 4: 'not-utf8', 5: 'empty-response', 6: 'bad-row' });
+  });
+
+  it('parses CSV with quotes, embedded newlines and commas; line numbers are where records start', () => {
+    const csv = 'Persona,Question,Response,id\n"I love jazz.\nI hate rain.",Do you like jazz?,"Yes, ""very"" much",r1\nI am a chef.,Cook?,Sure,r2\nshort,row\n';
+    const parsed = parseCsv(enc(csv));
+    expect(parsed.columns).toEqual(['Persona', 'Question', 'Response', 'id']);
+    const { inputs, issues } = toScoreInputs(parsed);
+    expect(inputs.map((i) => [i.id, i.line])).toEqual([
+      ['r1', 2],
+      ['r2', 4],
+    ]);
+    expect(inputs[0].persona).toBe('I love jazz.\nI hate rain.');
+    expect(inputs[0].response).toBe('Yes, "very" much');
+    expect(issues).toEqual([expect.objectContaining({ code: 'bad-row', line: 5 })]);
+  });
+
+  it('reports missing columns once for the whole file and scores nothing', () => {
+    const parsed = parseFile('x.csv', enc('persona,answer\np,a\n'));
+    const { inputs, issues } = toScoreInputs(parsed);
+    expect(inputs).toEqual([]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'missing-columns', line: null });
+    expect(issues[0].message).toContain('question, response');
+    expect(issues[0].message).toContain('persona, answer');
+    // A mapping step fixes it.
+    const mapped = toScoreInputs(parseFile('x.csv', enc('persona,prompt,answer\np,q,a\n')), { ...guessColumnMapping(['persona']), question: 'prompt', response: 'answer' });
+    expect(mapped.inputs).toHaveLength(1);
+  });
+
+  it('flags an unterminated quote and detects the format from the name or content', () => {
+    const parsed = parseCsv(enc('persona,question,response\np,q,"never closed\n'));
+    expect(parsed.issues[0]).toMatchObject({ code: 'bad-row', line: 2 });
+    expect(parseFile('data.txt', enc('{"persona":"p"}\n')).format).toBe('jsonl');
+    expect(parseFile('data.tsv', enc('persona\tquestion\tresponse\np\tq\tr\n')).rows[0].values).toEqual({ persona: 'p', question: 'q', response: 'r' });
+  });
+
+  it('renames repeated ids instead of merging rows', () => {
+    const { inputs, issues } = toScoreInputs(parseCsv(enc('id,persona,question,response\nx,p,q,r\nx,p,q,r2\n')));
+    expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);
+    expect(issues[0]).toMatchObject({ level: 'warning', line: 3 });
+  });
+});

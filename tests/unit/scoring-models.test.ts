@@ -1,0 +1,206 @@
+// The real loading and inference path (transformers.js on onnxruntime-node) on the generated
+// fixture models: they must behave as they were trained to (scripts/make-fixture-models.py).
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AutoTokenizer, env } from '@huggingface/transformers';
+import { ModelUnavailableError, ScorerService, type LoadProgressEvent } from '../../src/lib/scoring/service.ts';
+import { configureRuntime } from '../../src/lib/scoring/runtime.ts';
+import { MissingModelError } from '../../src/lib/scoring/scorer.ts';
+import { validateRow } from '../../src/lib/scoring/validate.ts';
+import type { RowOutcome, RowScore, ScoreInput } from '../../src/lib/scoring/types.ts';
+import { FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(FIXTURE_MODELS_DIR, 'manifest.json'), 'utf8'));
+
+const item = (id: string, persona: string, question: string, response: string): ScoreInput => ({ id, model: null, line: null, persona, question, response });
+
+async function scoreAll(service: ScorerService, items: ScoreInput[], scorers: ('apc' | 'toxicity' | 'contradictions' | 'fit')[]): Promise<Record<string, RowScore>> {
+  const out: Record<string, RowScore> = {};
+  const summary = await service.score(items, { scorers }, undefined, (o: RowOutcome) => {
+    if (!o.ok) throw new Error(o.failure.errors[0].message);
+    out[o.score.id] = o.score;
+  });
+  expect(summary).toMatchObject({ done: items.length, failed: 0, cancelled: false });
+  return out;
+}
+
+describe('fixture models on the real runtime (local folder)', () => {
+  let service: ScorerService;
+  const progress: LoadProgressEvent[] = [];
+
+  beforeAll(async () => {
+    service = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+    await service.load(FIXTURE_SPECS, (p) => progress.push(p));
+  });
+  afterAll(() => service.free());
+
+  it('loads all four with progress events and their own label orders', () => {
+    const loaded = Object.fromEntries(service.loaded().map((m) => [m.role, m]));
+    expect(Object.keys(loaded).sort()).toEqual(['embedding', 'nli', 'relevance', 'toxicity']);
+    // The fixture orders differ from the real models'; scoring below only works if labels are read by name.
+    expect(Object.values(loaded.nli.id2label ?? {})).toEqual(manifest.models.nli.labels);
+    expect(Object.values(loaded.nli.id2label ?? {})).not.toEqual(['contradiction', 'entailment', 'neutral']);
+    expect(Object.values(loaded.toxicity.id2label ?? {})).toEqual(manifest.models.toxicity.labels);
+    expect(loaded.nli.maxTokens).toBe(64);
+    for (const repo of Object.values(FIXTURE_SPECS).map((s) => s.repo)) {
+      expect(progress.some((p) => p.repo === repo && p.status === 'done' && p.file?.startsWith('onnx/'))).toBe(true);
+    }
+  });
+
+  it('tokenises exactly like the WordPiece the fixtures were trained with', async () => {
+    const tok = await AutoTokenizer.from_pretrained(FIXTURE_SPECS.nli.repo);
+    for (const s of manifest.tokenizer_samples) expect(tok.encode(s.text)).toEqual(s.input_ids);
+    for (const s of manifest.tokenizer_pair_samples) {
+      const enc = tok([s.text], { text_pair: [s.text_pair], return_tensor: false }) as unknown as { input_ids: number[][]; token_type_ids: number[][] };
+      expect(enc.input_ids[0]).toEqual(s.input_ids);
+      expect(enc.token_type_ids[0]).toEqual(s.token_type_ids);
+    }
+  });
+
+  it('flags the statement a response negates, and scores a restating response as more faithful', async () => {
+    const persona = 'I love jazz.\nI enjoy hiking.\nI like cats.';
+    const r = await scoreAll(
+      service,
+      [item('negates', persona, 'Do you like jazz?', 'I do not love jazz.'), item('restates', persona, 'Do you like jazz?', 'Yes, I really love jazz every day.')],
+      ['apc', 'contradictions'],
+    );
+    expect(r.negates.contradictions?.hits.map((h) => h.statement)).toEqual(['I love jazz.']);
+    expect(r.negates.contradictions?.hits[0].responseToStatement).toBeGreaterThan(0.5);
+    expect(r.negates.contradictions?.hits[0].statementToResponse).toBeGreaterThan(0.5);
+    expect(r.restates.contradictions?.hits).toEqual([]);
+    // The negated statement is the relevant one and costs the most.
+    expect(r.negates.apc?.statements[0].statement).toBe('I love jazz.');
+    const jazz = (s: RowScore) => s.apc!.statements.find((x) => x.statement === 'I love jazz.')!;
+    expect(jazz(r.restates).entailment).toBeGreaterThan(0.5);
+    expect(jazz(r.restates).relevance).toBeGreaterThan(0.5);
+    expect(r.restates.apc!.raw).toBeGreaterThan(r.negates.apc!.raw);
+    expect(r.restates.apc!.normalized).toBeGreaterThan(r.negates.apc!.normalized!);
+  });
+
+  it('ranks same-topic statements as more relevant to the query', async () => {
+    const persona = 'I love jazz.\nI am a musician.\nI love hiking.\nI work as a chef.';
+    const r = await scoreAll(service, [item('q', persona, 'Do you like jazz?', 'I love jazz.')], ['apc']);
+    const rel = Object.fromEntries(r.q.apc!.statements.map((s) => [s.statement, s.relevance]));
+    expect(rel['I love jazz.']).toBeGreaterThan(rel['I love hiking.']);
+    expect(rel['I am a musician.']).toBeGreaterThan(rel['I work as a chef.']);
+    expect(Math.min(rel['I love jazz.'], rel['I am a musician.'])).toBeGreaterThan(Math.max(rel['I love hiking.'], rel['I work as a chef.']));
+  });
+
+  it('scores insults and threats as more toxic than a polite answer', async () => {
+    const r = await scoreAll(
+      service,
+      [
+        item('polite', 'I love jazz.', 'q?', 'Thank you for asking, I love jazz.'),
+        item('insult', 'I love jazz.', 'q?', 'You are a stupid idiot.'),
+        item('threat', 'I love jazz.', 'q?', 'What a nice day. I will hurt you.'),
+      ],
+      ['toxicity'],
+    );
+    expect(r.insult.toxicity!.max).toBeGreaterThan(r.polite.toxicity!.max);
+    expect(r.threat.toxicity!.max).toBeGreaterThan(r.polite.toxicity!.max);
+    expect(r.insult.toxicity!.labels.insult).toBeGreaterThan(r.polite.toxicity!.labels.insult);
+    expect(r.threat.toxicity!.labels.threat).toBeGreaterThan(r.insult.toxicity!.labels.threat);
+    expect(r.polite.toxicity!.control).toBeGreaterThan(r.insult.toxicity!.control);
+  });
+
+  it('finds a response about the persona’s topic a better fit than one about another topic', async () => {
+    const persona = 'I love jazz.\nI play the piano at concerts.';
+    const r = await scoreAll(
+      service,
+      [item('on', persona, 'q?', 'I really enjoy singing and the guitar.'), item('off', persona, 'q?', 'I love hiking and cycling on weekends.')],
+      ['fit'],
+    );
+    expect(r.on.fit!.persona).toBeGreaterThan(r.off.fit!.persona);
+    expect(r.on.fit!.statements[0].cosine).toBeGreaterThan(r.off.fit!.statements[0].cosine);
+  });
+
+  it('scores a 200 kB response: truncated to the limit, reported on its row', async () => {
+    const { input, issues } = validateRow({ persona: 'I love jazz.', question: 'Do you like jazz?', response: `I do not love jazz. ${'la '.repeat(70_000)}` }, { line: 9, index: 0 });
+    expect(issues.map((i) => i.code)).toEqual(['truncated-text']);
+    const r = await scoreAll(service, [input!], ['apc', 'toxicity', 'contradictions', 'fit']);
+    const s = r['row-9'];
+    expect(s.warnings.map((w) => w.code)).toContain('truncated-tokens');
+    expect(s.warnings.every((w) => w.line === 9)).toBe(true);
+    // The start of the response survives the cut, so the contradiction is still found.
+    expect(s.contradictions?.hits.map((h) => h.statement)).toEqual(['I love jazz.']);
+  });
+
+  it('cancels a running batch between rows and frees models', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => item(`r${i}`, 'I love jazz.', 'Do you like jazz?', 'I love jazz.'));
+    let rows = 0;
+    const summary = await service.score(items, { scorers: ['toxicity'] }, undefined, () => {
+      if (++rows === 3) service.cancel();
+    });
+    expect(summary.cancelled).toBe(true);
+    expect(summary.done).toBe(3);
+    expect(service.cancel()).toBe(false);
+    await service.free(['toxicity']);
+    await expect(service.score(items, { scorers: ['toxicity'] })).rejects.toThrow(MissingModelError);
+    await service.load({ toxicity: FIXTURE_SPECS.toxicity });
+  });
+});
+
+describe('fixture models from a mirror laid out like the hub', () => {
+  let server: http.Server;
+  let base = '';
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    // <base>/<owner>/<name>/resolve/<revision>/<file> → tests/fixtures/models/<owner>/<name>/<file>
+    server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      const m = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(decodeURI(req.url ?? ''));
+      const file = m ? path.join(FIXTURE_MODELS_DIR, m[1], m[3]) : '';
+      if (!m || !file.startsWith(FIXTURE_MODELS_DIR) || !fs.existsSync(file)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const body = fs.readFileSync(file);
+      res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('downloads with byte progress from the mirror and scores', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-models-'));
+    const service = new ScorerService({ source: { kind: 'mirror', baseUrl: base }, fsCacheDir: cache });
+    const progress: LoadProgressEvent[] = [];
+    await service.load({ toxicity: FIXTURE_SPECS.toxicity }, (p) => progress.push(p));
+    expect(requests).toContain(`/${FIXTURE_SPECS.toxicity.repo}/resolve/main/onnx/model_quantized.onnx`);
+    const onnxBytes = manifest.models.toxicity.files['onnx/model_quantized.onnx'].bytes;
+    const last = progress.filter((p) => p.file === 'onnx/model_quantized.onnx' && p.status === 'progress').at(-1);
+    expect(last?.loadedBytes).toBe(onnxBytes);
+    expect(progress.at(-1)!.overallLoaded).toBeGreaterThanOrEqual(onnxBytes);
+    const r = await scoreAll(service, [item('a', 'I love jazz.', 'q?', 'You are a stupid idiot.')], ['toxicity']);
+    expect(r.a.toxicity!.max).toBeGreaterThan(0.5);
+    await service.free();
+    // Node keeps the download in the file cache, laid out by repo.
+    expect(fs.existsSync(path.join(cache, FIXTURE_SPECS.toxicity.repo, 'onnx/model_quantized.onnx'))).toBe(true);
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('says clearly when a model cannot be reached, instead of hanging', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const service = new ScorerService({ source: { kind: 'mirror', baseUrl: `http://127.0.0.1:${port}/` } });
+    const err = await service.load({ nli: FIXTURE_SPECS.nli }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelUnavailableError);
+    expect((err as Error).message).toMatch(/cannot be reached/);
+    const missing = new ScorerService({ source: { kind: 'mirror', baseUrl: base } });
+    const err2 = await missing.load({ nli: { ...FIXTURE_SPECS.nli, repo: 'personascope-fixtures/does-not-exist' } }).catch((e: unknown) => e);
+    expect(err2).toBeInstanceOf(ModelUnavailableError);
+  });
+
+  it('refuses a URL as a local models folder', () => {
+    expect(() => configureRuntime({ source: { kind: 'local', path: 'http://localhost/models' } })).toThrow(/path, not a URL/);
+    expect(env.localModelPath).not.toMatch(/^http/);
+  });
+});

@@ -1,0 +1,24 @@
+// The scorer worker: transformers.js + ONNX Runtime Web off the main thread, exposed with comlink.
+// The ONNX Runtime wasm is self-hosted through Vite (?url): nothing is fetched from a CDN.
+//
+// transformers.js imports `onnxruntime-web/webgpu`, whose bundle loads the ".asyncify" wasm; if the
+// Vite config aliases `onnxruntime-web/webgpu` to `onnxruntime-web/wasm` (half the size), these two
+// imports must become `onnxruntime-web/ort-wasm-simd-threaded.wasm` / `.mjs` to match.
+import * as Comlink from 'comlink';
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import { ScorerService } from '../src/lib/scoring/service.ts';
+
+const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+
+const service = new ScorerService({
+  device: 'wasm',
+  wasmPaths: { wasm: ortWasm, mjs: ortMjs },
+  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (COOP/COEP headers).
+  wasmThreads: isolated ? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) : 1,
+  browserCache: true,
+});
+
+Comlink.expose(service);
+
+export type ScorerWorkerApi = ScorerService;
