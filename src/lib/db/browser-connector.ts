@@ -31,6 +31,11 @@ export async function createBrowserConnector(): Promise<Connector> {
     async insertArrowIPC(schema, table, ipc) {
       await conn.insertArrowFromIPCStream(ipc, { schema, name: table, create: true });
     },
+    // The buffer is transferred to DuckDB's worker: callers pass a copy if they keep the bytes.
+    registerFileBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
     cancel: () => conn.cancelSent(),
   };
 }

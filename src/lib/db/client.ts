@@ -28,6 +28,17 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Raw engine access for modules of the db layer (user tables): serialised with every other call,
+ * but it neither waits for boot nor loads catalog tables. Errors are DbError.
+ */
+export interface Engine {
+  run(sql: string, params?: CellValue[]): Promise<QueryResult>;
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  insertArrowIPC(schema: string, table: string, ipc: Uint8Array): Promise<void>;
+}
+
 const SQL_TYPE: Record<string, string> = { VARCHAR: 'VARCHAR', DOUBLE: 'DOUBLE', INTEGER: 'INTEGER', BOOLEAN: 'BOOLEAN' };
 
 export class DbClient {
@@ -39,6 +50,10 @@ export class DbClient {
   private loads = new Map<string, Promise<void>>();
   /** Serialises engine calls: one connection, one statement at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Work that must finish before the client reports ready (e.g. restoring the user's tables). */
+  private bootTasks: ((engine: Engine) => Promise<void>)[] = [];
+  /** View → the catalog tables it reads, so that naming the view loads them. */
+  private dependencies = new Map<string, string[]>();
 
   constructor(
     private readonly makeConnector: () => Promise<Connector>,
@@ -83,6 +98,7 @@ export class DbClient {
           .join(', ')})`,
       );
     for (const stmt of ddl) await connector.query(stmt);
+    for (const task of this.bootTasks) await task(this.engine);
     this.setStatus({ state: 'ready', bootMs: performance.now() - started });
   }
 
@@ -100,8 +116,47 @@ export class DbClient {
         if (qualified.has(`${schema}.${name}`) || qualified.has(`memory.${schema}`)) return true;
         return bare.has(name) && (schema === 'main' || bare.has(schema) || qualified.has(`memory.${schema}`));
       })
-      .map((t) => t.qualified);
+      .map((t) => t.qualified)
+      .concat(
+        [...this.dependencies].flatMap(([view, deps]) => {
+          const [schema, name] = view.split('.');
+          const named = qualified.has(view) || (bare.has(name) && (schema === 'main' || bare.has(schema)));
+          return named ? deps.filter((d) => this.tables.has(d)) : [];
+        }),
+      )
+      .filter((q, i, all) => all.indexOf(q) === i);
   }
+
+  /** Registers a task run at boot, before ready (call it before boot()). */
+  addBootTask(task: (engine: Engine) => Promise<void>): void {
+    this.bootTasks.push(task);
+  }
+
+  /** Declares that a view (lower-case "schema.name") reads these catalog tables. */
+  addDependency(view: string, tables: string[]): void {
+    this.dependencies.set(view.toLowerCase(), tables);
+  }
+
+  /** Boots, then hands the raw engine to `fn` (for db-layer modules, not views). */
+  async withEngine<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+    await this.boot();
+    return fn(this.engine);
+  }
+
+  private readonly engine: Engine = {
+    run: (sql, params) =>
+      this.exclusive(async (c) => {
+        const t0 = performance.now();
+        try {
+          return tableToResult(await c.query(sql, params), performance.now() - t0);
+        } catch (e) {
+          throw toDbError(e, sql);
+        }
+      }),
+    registerFileBuffer: (name, bytes) => this.exclusive((c) => c.registerFileBuffer(name, bytes)),
+    dropFile: (name) => this.exclusive((c) => c.dropFile(name)),
+    insertArrowIPC: (schema, table, ipc) => this.exclusive((c) => c.insertArrowIPC(schema, table, ipc)),
+  };
 
   /** Fetches and inserts the named catalog tables (once each). */
   async ensureTables(qualified: string[]): Promise<void> {

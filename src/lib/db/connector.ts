@@ -6,6 +6,10 @@ export interface Connector {
   query(sql: string, params?: unknown[]): Promise<arrow.Table>;
   /** Creates schema.table from the bytes of an Arrow IPC stream. */
   insertArrowIPC(schema: string, table: string, ipc: Uint8Array): Promise<void>;
+  /** Makes bytes readable by SQL under `name` (read_csv('name')); the engine may take ownership of the buffer. */
+  registerFileBuffer(name: string, bytes: Uint8Array): Promise<void>;
+  /** Forgets a file registered with registerFileBuffer. */
+  dropFile(name: string): Promise<void>;
   /** Interrupts the running query, if the engine can; true when something was cancelled. */
   cancel(): Promise<boolean>;
 }

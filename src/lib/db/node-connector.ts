@@ -35,6 +35,12 @@ export async function createNodeConnector(): Promise<Connector> {
     async insertArrowIPC(schema, table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { schema, name: table, create: true });
     },
+    async registerFileBuffer(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
     // The blocking build runs on the calling thread: nothing can interrupt it.
     cancel: async () => false,
   };

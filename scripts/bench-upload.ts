@@ -1,0 +1,98 @@
+// `npm run bench` (last step): loading your own data at scale. Generates a results CSV of
+// BENCH_UPLOAD_ROWS rows (default 1,000,000), uploads it on #/mine in headless Chromium and measures:
+//   - upload → table ready (read in the worker, checked, read_csv by DuckDB-WASM, stored in IndexedDB)
+//   - a reload with the upload kept: DuckDB ready (the table rebuilt from IndexedDB) vs. the same
+//     page before any upload
+//   - one aggregate over main.results_all (released + the uploaded rows) through the SQL box
+// Writes bench-results/upload.json. Not a test: it asserts nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { serveStatic } from './static-server.ts';
+
+const ROWS = Number(process.env.BENCH_UPLOAD_ROWS ?? 1_000_000);
+const TIMEOUT = 600_000;
+
+function writeCsv(file: string): number {
+  const out = fs.openSync(file, 'w');
+  const benchmarks = ['personagym', 'personamem', 'personabench', 'spp'];
+  let chunk = 'model,benchmark,metric,subset,value\n';
+  for (let i = 0; i < ROWS; i++) {
+    chunk += `my-model-${i % 97},${benchmarks[i % 4]},metric_${i % 13},subset_${i % 101},${((i * 7919) % 10007) / 100}\n`;
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(out, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(out, chunk);
+  fs.closeSync(out);
+  return fs.statSync(file).size;
+}
+
+async function dbReadyMs(page: Page): Promise<number> {
+  await page.waitForSelector('[data-db-state="ready"]', { timeout: TIMEOUT });
+  return page.evaluate(() => performance.now());
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-upload-'));
+const csv = path.join(dir, 'bench_results.csv');
+const bytes = writeCsv(csv);
+console.log(`generated ${ROWS.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
+
+const server = await serveStatic(path.resolve(process.env.SITE_DIR ?? 'dist'));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/mine`);
+  const readyBeforeMs = await dbReadyMs(page);
+
+  const t0 = Date.now();
+  await page.locator('[data-file-input]').setInputFiles(csv);
+  await page.waitForSelector('[data-upload-ok], [data-upload-error]', { timeout: TIMEOUT });
+  const uploadMs = Date.now() - t0;
+  const outcome = await page.locator('[data-upload-ok], [data-upload-error]').innerText();
+
+  const box = page.locator('[data-sql-box]');
+  await box.locator('textarea').fill('select is_mine, count(*) as n, avg(value) as mean from main.results_all group by is_mine order by is_mine');
+  const q0 = Date.now();
+  await box.getByRole('button', { name: 'Run', exact: true }).click();
+  await box.locator('[data-sql-result]').waitFor({ timeout: TIMEOUT });
+  const aggregateMs = Date.now() - q0;
+  const counts = await box.locator('[data-sql-result] tbody').innerText();
+
+  await page.reload();
+  const readyAfterMs = await dbReadyMs(page);
+  await page.locator(`[data-user-table="mine.bench_results"]`).waitFor({ timeout: TIMEOUT });
+
+  // Leave nothing behind in the profile.
+  const card = page.locator('[data-user-table="mine.bench_results"]');
+  await card.getByRole('button', { name: 'Delete mine.bench_results' }).click();
+  await card.getByRole('button', { name: 'Delete', exact: true }).click();
+  await context.close();
+
+  const result = {
+    rows: ROWS,
+    fileBytes: bytes,
+    uploadMs,
+    outcome,
+    aggregateOverResultsAllMs: aggregateMs,
+    aggregateResult: counts,
+    dbReadyWithoutUploadMs: Math.round(readyBeforeMs),
+    dbReadyWithUploadRestoredMs: Math.round(readyAfterMs),
+    browser: browser.version(),
+    cores: os.cpus().length,
+    measuredAt: new Date().toISOString(),
+  };
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync('bench-results/upload.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`upload of ${(bytes / 1e6).toFixed(1)} MB (${ROWS.toLocaleString('en-US')} rows): ${(uploadMs / 1000).toFixed(1)} s → ${outcome}`);
+  console.log(`aggregate over main.results_all: ${aggregateMs} ms`);
+  console.log(`DuckDB ready: ${result.dbReadyWithoutUploadMs} ms without uploads, ${result.dbReadyWithUploadRestoredMs} ms with it restored`);
+} finally {
+  await browser.close();
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,30 @@
+// Table names for user files: mine.<safe_name>, lower-case snake case, never a clash.
+
+/** "My Results (v2).csv" → "my_results_v2". */
+export function safeTableName(fileName: string): string {
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\.(gz|csv|tsv|txt|jsonl|ndjson|json|parquet)$/gi, '')
+    .replace(/\.(csv|tsv|txt|jsonl|ndjson|json|parquet)$/gi, '');
+  let name = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 48)
+    .replace(/_+$/, '');
+  if (!name) name = 'table';
+  if (/^[0-9]/.test(name)) name = `t_${name}`;
+  // "results" is the name of the view over everyone's result rows in the mine schema.
+  if (name === 'results') name = 'results_file';
+  return name;
+}
+
+/** `wanted`, or wanted_2, wanted_3 … whichever is not taken. */
+export function uniqueName(wanted: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!used.has(`${wanted}_${i}`)) return `${wanted}_${i}`;
+}

@@ -1,0 +1,191 @@
+// The user's own tables as the app sees them: add a file (or a URL's response), list, map to
+// results, delete; kept in a store and rebuilt in DuckDB at every boot. Works the same in Node
+// (memory store, in-thread parsing) and the browser (IndexedDB, a Web Worker).
+import type { ColumnKind, QueryResult, ResultsMapping, TableInfo, UserTableInfo } from '../../types.ts';
+import { quoteIdent } from '../sql-text.ts';
+import type { DbClient, Engine } from '../client.ts';
+import { checkSize, type Prepared } from './prepare.ts';
+import { safeTableName, uniqueName } from './names.ts';
+import type { UploadStore } from './store.ts';
+import { asUploadError, UploadError } from './upload-error.ts';
+import { createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, validateMapping } from './user-tables.ts';
+
+/** Reads a file into what DuckDB needs (in a worker in the browser). */
+export type Preparer = (file: Blob, fileName: string, contentType: string) => Promise<Prepared>;
+
+export interface AddOutcome {
+  info: UserTableInfo;
+  /** Set when the file has result-like columns but they could not be joined as they are. */
+  mappingProblem?: string;
+}
+
+export class UserData {
+  tables: UserTableInfo[] = [];
+  /** Tables that could not be rebuilt from their stored file at boot: name → why. */
+  problems = new Map<string, string>();
+  private listeners = new Set<() => void>();
+  private listed: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: DbClient,
+    private readonly store: UploadStore,
+    private readonly prepare: Preparer,
+  ) {
+    // Naming main.results_all must load main.results; user tables are rebuilt before DuckDB is ready.
+    db.addDependency('main.results_all', ['main.results']);
+    db.addBootTask((engine) => this.restore(engine));
+  }
+
+  onChange(cb: () => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  private changed(): void {
+    this.listeners.forEach((cb) => cb());
+  }
+
+  /** The stored tables' info, without booting DuckDB (for the catalog's first paint). */
+  list(): Promise<UserTableInfo[]> {
+    this.listed ??= this.store
+      .list()
+      .then((all) => {
+        if (this.tables.length === 0) this.tables = all.map((u) => u.info);
+        this.changed();
+      })
+      .catch(() => undefined); // no IndexedDB (private mode): nothing stored, nothing to show
+    return this.listed.then(() => this.tables);
+  }
+
+  private async restore(engine: Engine): Promise<void> {
+    await engine.run(`CREATE SCHEMA IF NOT EXISTS ${MINE}`);
+    const stored = await this.store.list().catch(() => []);
+    const kept: UserTableInfo[] = [];
+    for (const u of stored) {
+      try {
+        await createUserTable(engine, u.info.name, await this.prepare(u.file, u.info.fileName, ''));
+        if (u.info.mapping) await validateMapping(engine, u.info.name, u.info.mapping).catch(() => (u.info.mapping = null));
+      } catch (e) {
+        this.problems.set(u.info.name, asUploadError(e, u.info.fileName).message);
+      }
+      kept.push(u.info);
+    }
+    this.tables = kept;
+    await rebuildResultsViews(engine, kept.filter((t) => !this.problems.has(t.name)));
+    this.changed();
+  }
+
+  find(name: string): UserTableInfo | undefined {
+    return this.tables.find((t) => t.name === name);
+  }
+
+  /**
+   * Loads a file into mine.<name>. Throws UploadError (with where) and leaves everything else as it was.
+   * A file with model, metric and value columns joins main.results_all at once.
+   */
+  async add(file: Blob, fileName: string, opts: { url?: string; contentType?: string } = {}): Promise<AddOutcome> {
+    try {
+      checkSize(file.size);
+      await this.list();
+      const prepared = await this.prepare(file, fileName, opts.contentType ?? file.type ?? '');
+      return await this.db.withEngine(async (engine) => {
+        const name = uniqueName(safeTableName(fileName), this.tables.map((t) => t.name));
+        const { rows, columns } = await createUserTable(engine, name, prepared);
+        const info: UserTableInfo = {
+          name,
+          qualified: `${MINE}.${name}`,
+          fileName,
+          format: prepared.format,
+          bytes: file.size,
+          rows,
+          columns,
+          addedAt: new Date().toISOString(),
+          url: opts.url ?? null,
+          mapping: null,
+        };
+        let mappingProblem: string | undefined;
+        const guess = guessMapping(name, columns.map((c) => c.name));
+        if (guess.exact) {
+          try {
+            await validateMapping(engine, name, guess.mapping as ResultsMapping);
+            info.mapping = guess.mapping as ResultsMapping;
+          } catch (e) {
+            mappingProblem = e instanceof Error ? e.message : String(e);
+          }
+        }
+        try {
+          await this.store.put({ info, file });
+        } catch (e) {
+          await dropUserTable(engine, name);
+          throw new UploadError(`it could not be kept in the browser's storage (${e instanceof Error ? e.message : String(e)}).`);
+        }
+        this.tables = [...this.tables, info];
+        await rebuildResultsViews(engine, this.usable());
+        this.changed();
+        return { info, mappingProblem };
+      });
+    } catch (e) {
+      throw asUploadError(e, fileName);
+    }
+  }
+
+  private usable(): UserTableInfo[] {
+    return this.tables.filter((t) => !this.problems.has(t.name));
+  }
+
+  /** Joins a table's rows to main.results_all with this mapping (null: stop joining them). */
+  async setMapping(name: string, mapping: ResultsMapping | null): Promise<void> {
+    const info = this.find(name);
+    if (!info) throw new UploadError(`there is no table mine.${name}.`);
+    await this.db.withEngine(async (engine) => {
+      if (mapping) await validateMapping(engine, name, mapping);
+      const next = { ...info, mapping };
+      const stored = (await this.store.list()).find((u) => u.info.name === name);
+      if (stored) await this.store.put({ info: next, file: stored.file });
+      this.tables = this.tables.map((t) => (t.name === name ? next : t));
+      await rebuildResultsViews(engine, this.usable());
+    });
+    this.changed();
+  }
+
+  /** The first rows of a user table. */
+  preview(name: string, limit = 20): Promise<QueryResult> {
+    return this.db.query(`SELECT * FROM ${MINE}.${quoteIdent(name)} LIMIT ${Math.max(1, Math.floor(limit))}`);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.store.delete(name);
+    this.tables = this.tables.filter((t) => t.name !== name);
+    this.problems.delete(name);
+    if (this.db.status.state === 'ready' || this.db.status.state === 'booting')
+      await this.db.withEngine(async (engine) => {
+        await rebuildResultsViews(engine, this.usable());
+        await dropUserTable(engine, name);
+      });
+    this.changed();
+  }
+}
+
+/** DuckDB type name → the kind views sort, filter and align by. */
+function kindOfType(type: string): ColumnKind {
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/i.test(type)) return 'number';
+  if (/^BOOLEAN/i.test(type)) return 'boolean';
+  return 'string';
+}
+
+/** A user table in the catalog's shape, so the table browser can show it like a released table. */
+export function asTableInfo(t: UserTableInfo): TableInfo {
+  return {
+    name: t.name,
+    qualified: t.qualified,
+    schema: MINE,
+    title: t.fileName,
+    description: `Your ${t.url ? `file from ${t.url}` : `upload ${t.fileName}`}, kept in this browser.`,
+    rows: t.rows,
+    columns: t.columns.map((c) => ({ name: c.name, type: c.type, kind: kindOfType(c.type), description: '', unit: null })),
+    file: '',
+    bytes: t.bytes,
+    sources: [],
+    sourceCount: 0,
+  };
+}
