@@ -21,6 +21,8 @@ export default defineConfig({
     // DuckDB's wasm is ~35 MB; it is fetched lazily, never inlined.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 2000,
+    // Chart embeds and the chart test page are their own small entries, not part of the app bundle.
+    rolldownOptions: { input: { main: 'index.html', embed: 'embed.html', 'chart-fixtures': 'chart-fixtures.html' } },
   },
   worker: { format: 'es' },
   // duckdb-wasm ships its own worker bundles; pre-bundling breaks their asset URLs.

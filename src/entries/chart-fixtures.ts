@@ -1,0 +1,39 @@
+// Test page (chart-fixtures.html): every chart type from its synthetic fixture, for browser tests
+// and `npm run bench`. A separate entry: nothing of it ships with the site's pages.
+import { chartToPdf } from '../lib/charts/export/pdf.ts';
+import { preset } from '../lib/charts/export/preset.ts';
+import { chartFixtures, largeScatter } from '../lib/charts/fixtures.ts';
+import { renderChart } from '../lib/charts/render.ts';
+import type { ThemeName } from '../lib/charts/theme.ts';
+
+const theme: ThemeName = new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
+const root = document.getElementById('fixtures')!;
+document.body.style.margin = '0';
+for (const spec of chartFixtures()) {
+  const figure = document.createElement('figure');
+  figure.dataset.fixture = spec.view;
+  figure.style.cssText = 'margin:8px;width:640px;display:inline-block;vertical-align:top';
+  figure.append(renderChart(spec, { theme, width: 640 }));
+  root.append(figure);
+}
+root.dataset.ready = 'true';
+
+// Hooks for the bench: time a render of n marks and a PDF export of a typical chart.
+(window as unknown as Record<string, unknown>).__chartBench = {
+  renderMs(n: number): number {
+    const spec = largeScatter(n);
+    const t0 = performance.now();
+    const svg = renderChart(spec, { theme: 'light', width: 800, height: 500 });
+    document.body.append(svg);
+    svg.getBoundingClientRect(); // force style and layout: the time until it can be painted
+    const ms = performance.now() - t0;
+    svg.remove();
+    return ms;
+  },
+  async pdfMs(): Promise<{ ms: number; bytes: number }> {
+    const spec = chartFixtures().find((s) => s.view === 'grouped')!;
+    const t0 = performance.now();
+    const blob = await chartToPdf(spec, preset('single', 2.5, 8));
+    return { ms: performance.now() - t0, bytes: blob.size };
+  },
+};

@@ -1,0 +1,54 @@
+// Export entry point, loaded on demand by the export menu: every format, one call each.
+import type { ChartSpec } from '../spec.ts';
+import { chartToPdf } from './pdf.ts';
+import { chartToPng } from './png.ts';
+import { exportFileName, type PaperPreset } from './preset.ts';
+import { renderForPaper, svgText } from './svg.ts';
+import { toCsv, toLatex, toMarkdown } from './table.ts';
+
+export type ExportFormat = 'svg' | 'pdf' | 'png1' | 'png2' | 'png3' | 'csv' | 'tex' | 'md';
+
+export const EXPORT_FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'pdf', label: 'PDF (vector)' },
+  { format: 'svg', label: 'SVG (vector)' },
+  { format: 'png1', label: 'PNG 1×' },
+  { format: 'png2', label: 'PNG 2×' },
+  { format: 'png3', label: 'PNG 3×' },
+  { format: 'csv', label: 'Data (CSV)' },
+  { format: 'tex', label: 'Table (LaTeX, booktabs)' },
+  { format: 'md', label: 'Table (Markdown)' },
+];
+
+export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<{ blob: Blob; fileName: string }> {
+  const name = (ext: string, suffix = '') => exportFileName(spec.source.benchmarkId, spec.view + suffix, ext);
+  switch (format) {
+    case 'svg':
+      return { blob: new Blob([svgText(renderForPaper(spec, p))], { type: 'image/svg+xml' }), fileName: name('svg') };
+    case 'pdf':
+      return { blob: await chartToPdf(spec, p), fileName: name('pdf') };
+    case 'png1':
+    case 'png2':
+    case 'png3': {
+      const scale = Number(format.slice(3)) as 1 | 2 | 3;
+      return { blob: await chartToPng(spec, p, scale), fileName: name('png', `@${scale}x`) };
+    }
+    case 'csv':
+      return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };
+    case 'tex':
+      return { blob: new Blob([toLatex(spec)], { type: 'application/x-tex' }), fileName: name('tex') };
+    case 'md':
+      return { blob: new Blob([toMarkdown(spec)], { type: 'text/markdown' }), fileName: name('md') };
+  }
+}
+
+/** Save a blob under a file name through a temporary link (no server involved). */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

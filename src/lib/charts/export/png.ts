@@ -1,0 +1,30 @@
+// PNG: the paper SVG drawn on a canvas at 1×, 2× or 3× (96 px per inch at 1×).
+import type { ChartSpec } from '../spec.ts';
+import { pngSize, type PaperPreset } from './preset.ts';
+import { paperHeightIn, renderForPaper, svgText } from './svg.ts';
+
+export async function chartToPng(spec: ChartSpec, p: PaperPreset, scale: 1 | 2 | 3): Promise<Blob> {
+  const svg = renderForPaper(spec, p);
+  const { width, height } = pngSize(p, scale, paperHeightIn(svg));
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image(width, height);
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('This browser cannot draw on a canvas, so it cannot make a PNG.');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.drawImage(image, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,88 @@
+// Every chart type renders from a fixture in jsdom: title, description, axes, mark count, legend, source line.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { chartFixtures } from '../../src/lib/charts/fixtures.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
+import { sourceLine } from '../../src/lib/charts/spec.ts';
+import { chartTheme } from '../../src/lib/charts/theme.ts';
+
+const { window } = new JSDOM('<!doctype html><body></body>');
+const doc = window.document;
+const fixtures = new Map(chartFixtures().map((s) => [s.view, s]));
+const render = (view: string, theme: 'light' | 'dark' = 'light') => renderChart(fixtures.get(view)!, { theme, width: 640, document: doc });
+const marks = (svg: Element, kind: string, shape: string) => svg.querySelectorAll(`g[aria-label="${kind}"] ${shape}`).length;
+
+describe('chart renderer', () => {
+  it('gives every chart a title, a description, a source line and no stylesheet or currentColor', () => {
+    for (const spec of fixtures.values()) {
+      const svg = renderChart(spec, { theme: 'light', width: 640, document: doc });
+      expect(svg.querySelector('title')?.textContent, spec.view).toBe(spec.title);
+      expect(svg.getAttribute('aria-label')).toMatch(/\w/);
+      expect(svg.querySelector('[data-source-line]')?.textContent, spec.view).toContain('Source: Fixture');
+      expect([...svg.querySelectorAll('[data-source-line]')].map((n) => n.textContent).join(' ')).toBe(sourceLine(spec));
+      expect(svg.querySelector('style'), spec.view).toBeNull();
+      expect(svg.outerHTML.includes('currentColor'), spec.view).toBe(false);
+      expect(svg.getAttribute('viewBox')).toMatch(/^0 0 640 \d+/);
+    }
+  });
+
+  it('draws bars with error bars, sorted by value', () => {
+    const svg = render('bar');
+    expect(marks(svg, 'bar', 'rect')).toBe(4);
+    expect(marks(svg, 'rule', 'line')).toBeGreaterThanOrEqual(4);
+    expect(svg.querySelector('g[aria-label="y-axis label"]')?.textContent).toContain('y (share)');
+    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    const values = new Map(fixtures.get('bar')!.data.map((d) => [d.model, d.value as number]));
+    const ordered = ticks.map((t) => values.get(t!)!);
+    expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
+  });
+
+  it('draws dots with intervals and tie-group labels', () => {
+    const svg = render('dot');
+    expect(marks(svg, 'dot', 'circle')).toBe(4);
+    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent).sort()).toEqual(['A', 'A', 'B', 'B']);
+  });
+
+  it('draws grouped and stacked bars with a colour legend', () => {
+    for (const view of ['grouped', 'stacked']) {
+      const svg = render(view);
+      expect(marks(svg, 'bar', 'rect'), view).toBe(12);
+      expect(svg.querySelectorAll('[data-legend] [data-swatch]').length, view).toBe(4);
+    }
+  });
+
+  it('draws a heatmap with cell labels and a colour ramp legend', () => {
+    const svg = render('heatmap');
+    expect(marks(svg, 'cell', 'rect')).toBe(12);
+    expect(marks(svg, 'text', 'text')).toBe(12);
+    expect(svg.querySelectorAll('[data-legend] rect').length).toBeGreaterThan(10);
+  });
+
+  it('draws lines with markers, scatter with labels, histogram bins, facets and a network', () => {
+    expect(marks(render('line'), 'line', 'path')).toBe(2);
+    expect(marks(render('line'), 'dot', 'circle')).toBe(16);
+    const scatter = render('scatter');
+    expect(marks(scatter, 'dot', 'circle')).toBe(12);
+    expect(marks(scatter, 'text', 'text')).toBe(12);
+    expect(marks(render('histogram'), 'rect', 'rect')).toBeGreaterThan(3);
+    const facets = render('facets');
+    expect(marks(facets, 'bar', 'rect')).toBe(12);
+    // Four panels wrap into a grid at 640 wide, each titled.
+    const titles = [...facets.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent).sort();
+    expect(titles).toEqual(['Model A', 'Model B', 'Model C', 'Model D']);
+    const network = render('network');
+    expect(marks(network, 'dot', 'circle')).toBe(10);
+    expect(marks(network, 'link', 'path')).toBe(8);
+  });
+
+  it('takes its colours from the theme: dark background and palette differ from light', () => {
+    const light = render('grouped', 'light');
+    const dark = render('grouped', 'dark');
+    expect(light.querySelector('rect')?.getAttribute('fill')).toBe(chartTheme('light').background);
+    expect(dark.querySelector('rect')?.getAttribute('fill')).toBe(chartTheme('dark').background);
+  });
+
+  it('lays out the network the same way every time', () => {
+    expect(render('network').outerHTML).toBe(render('network').outerHTML);
+  });
+});
