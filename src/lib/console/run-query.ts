@@ -1,0 +1,82 @@
+// Runs a console statement so that any number of rows can be shown: a query's rows go into a
+// temporary table inside DuckDB, the console counts them and fetches one page at a time; only the
+// rows on screen ever become JS objects. Other statements (SHOW, SET, CREATE …) run as they are.
+import type { DbClient } from '../db/client.ts';
+import { DbError } from '../db/errors.ts';
+import { quoteIdent } from '../db/sql-text.ts';
+import type { CellValue, QueryResult, ResultColumn } from '../types.ts';
+import { isPageableQuery, withoutTrailingSemicolon } from './statement.ts';
+
+type Row = Record<string, CellValue>;
+type Db = Pick<DbClient, 'query'>;
+
+/** Where a query's rows are kept between pages (replaced by the next run). */
+export const RESULT_TABLE = '__console_result';
+const RESULT_REF = `temp.main.${RESULT_TABLE}`;
+
+export interface ConsoleResult {
+  columns: ResultColumn[];
+  /** Rows in the whole result. */
+  total: number;
+  /** Milliseconds DuckDB took to run the statement (and count its rows). */
+  elapsedMs: number;
+  /** True when the rows stay in DuckDB and are fetched page by page. */
+  paged: boolean;
+  /** Rows offset … offset+limit-1. */
+  page(offset: number, limit: number, signal?: AbortSignal): Promise<Row[]>;
+  /** Every row (for downloads). */
+  all(signal?: AbortSignal): Promise<QueryResult>;
+  /** The distinct values of one column (at most 1,000). */
+  distinct(column: string, signal?: AbortSignal): Promise<CellValue[]>;
+}
+
+/** Errors that come from reading the statement (not running it): the plain statement gives DuckDB's own text and position. */
+function fromReading(e: unknown): boolean {
+  return (
+    e instanceof DbError &&
+    (e.offset !== undefined || /^(Parser|Binder|Catalog) Error/.test(e.message) || e.message.includes(RESULT_TABLE))
+  );
+}
+
+function inMemory(result: QueryResult): ConsoleResult {
+  return {
+    columns: result.columns,
+    total: result.rows.length,
+    elapsedMs: result.elapsedMs,
+    paged: false,
+    page: async (offset, limit) => result.rows.slice(offset, offset + limit),
+    all: async () => result,
+    distinct: async (column) => [...new Set(result.rows.map((r) => r[column] ?? null))].slice(0, 1000),
+  };
+}
+
+export async function runConsoleQuery(db: Db, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
+  if (!isPageableQuery(sql)) return inMemory(await db.query(sql, { signal }));
+  let created: QueryResult;
+  try {
+    created = await db.query(`CREATE OR REPLACE TEMP TABLE ${RESULT_TABLE} AS ${withoutTrailingSemicolon(sql)}`, { signal });
+  } catch (e) {
+    // Rerun as written so the message and position refer to the user's text, not the wrapper.
+    if (!fromReading(e)) throw e;
+    return inMemory(await db.query(sql, { signal }));
+  }
+  const counted = await db.query(`SELECT count(*) AS n FROM ${RESULT_REF}`, { signal });
+  const total = Number(counted.rows[0]?.n ?? 0);
+  const head = await db.query(`SELECT * FROM ${RESULT_REF} LIMIT 0`, { signal });
+  return {
+    columns: head.columns,
+    total,
+    elapsedMs: created.elapsedMs + counted.elapsedMs,
+    paged: true,
+    async page(offset, limit, pageSignal) {
+      const from = Math.max(0, Math.trunc(offset));
+      const n = Math.max(0, Math.trunc(limit));
+      return (await db.query(`SELECT * FROM ${RESULT_REF} LIMIT ${n} OFFSET ${from}`, { signal: pageSignal })).rows;
+    },
+    all: (allSignal) => db.query(`SELECT * FROM ${RESULT_REF}`, { signal: allSignal }),
+    async distinct(column, distinctSignal) {
+      const q = `SELECT DISTINCT ${quoteIdent(column)} AS v FROM ${RESULT_REF} LIMIT 1000`;
+      return (await db.query(q, { signal: distinctSignal })).rows.map((r) => r.v ?? null);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Where a console result's rows come from: the catalog tables the query names, and — when the result
+// has a "benchmark" column (rows of main.results, main.claims …) — the benchmarks named in it.
+import type { DbClient } from '../db/client.ts';
+import type { BenchmarkEntry, Catalog, TableInfo } from '../types.ts';
+import { benchmarksOf } from '../export/bibtex.ts';
+import type { ConsoleResult } from './run-query.ts';
+
+export interface ResultSources {
+  tables: TableInfo[];
+  benchmarks: BenchmarkEntry[];
+}
+
+/**
+ * The db client loads every table a query may read (it matches bare names too); a table outside
+ * main counts as read only when its schema is named as well, so provenance does not over-claim.
+ */
+export function tablesNamed(catalog: Catalog, sql: string, candidates: string[]): TableInfo[] {
+  const words = new Set(sql.toLowerCase().match(/[a-z_][a-z0-9_$]*/g) ?? []);
+  const all = [...catalog.shared, ...catalog.benchmarks.flatMap((b) => b.tables)];
+  return candidates.flatMap((q) => {
+    const t = all.find((x) => x.qualified === q);
+    return t && (t.schema === 'main' || words.has(t.schema.toLowerCase())) ? [t] : [];
+  });
+}
+
+export async function resultSources(
+  catalog: Catalog,
+  db: Pick<DbClient, 'tablesFor'>,
+  sql: string,
+  result: ConsoleResult,
+  signal?: AbortSignal,
+): Promise<ResultSources> {
+  const tables = tablesNamed(catalog, sql, db.tablesFor(sql));
+  let ids: string[] = [];
+  if (result.columns.some((c) => c.name === 'benchmark' && c.kind === 'string')) {
+    ids = (await result.distinct('benchmark', signal)).filter((v): v is string => typeof v === 'string');
+  }
+  return { tables, benchmarks: benchmarksOf(catalog, tables.map((t) => t.qualified), ids) };
+}

@@ -1,0 +1,32 @@
+// Reads just enough of a console statement to know whether its rows can be paged through a
+// temporary table (CREATE TEMP TABLE … AS <query>): one statement that is a query.
+
+/** The SQL without comments, string literals and quoted identifiers (each replaced by a space), for scanning. */
+export function blankOutLiterals(sql: string): string {
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?/g, (m) => ' '.repeat(m.length));
+}
+
+/** Number of statements in the text (semicolons outside literals and comments split them). */
+export function statementCount(sql: string): number {
+  return blankOutLiterals(sql)
+    .split(';')
+    .filter((part) => part.trim() !== '').length;
+}
+
+// Statements DuckDB accepts as the body of CREATE TABLE … AS. SHOW, DESCRIBE, SUMMARIZE, PRAGMA, SET,
+// DDL and DML run as they are.
+const QUERY_START = /^\s*(?:\(|select\b|with\b|from\b|values\b|table\b|pivot\b|unpivot\b)/i;
+
+/** True when the text is exactly one query statement (its rows can be counted and paged). */
+export function isPageableQuery(sql: string): boolean {
+  const scan = blankOutLiterals(sql);
+  return statementCount(sql) === 1 && QUERY_START.test(scan);
+}
+
+/** The statement without a trailing semicolon (and trailing comments), ready to be wrapped. */
+export function withoutTrailingSemicolon(sql: string): string {
+  const scan = blankOutLiterals(sql);
+  const at = scan.lastIndexOf(';');
+  if (at >= 0 && scan.slice(at + 1).trim() === '') return sql.slice(0, at);
+  return sql;
+}

@@ -1,0 +1,60 @@
+// What travels with an exported file: which tables and benchmarks the rows come from, under which
+// licences, and the query that made them. The file name carries the short form (every format);
+// Parquet also stores the long form as key-value metadata. CSV gets no header comment (that is not valid CSV).
+import type { BenchmarkEntry } from '../types.ts';
+
+export interface ExportProvenance {
+  /** What the rows are: a table ("personagym.questions") or "query". */
+  name: string;
+  /** Catalog tables the rows were read from. */
+  tables: string[];
+  /** Benchmarks those tables belong to (none for rows of main.* alone). */
+  benchmarks: Pick<BenchmarkEntry, 'id' | 'short' | 'license' | 'links' | 'bibtex'>[];
+  /** The SQL that produced the rows, when it is not a whole table. */
+  sql?: string;
+  /** The page (URL) whose filtered rows these are, when filtered. */
+  view?: string;
+}
+
+/** A benchmark's licence as a short word: its SPDX id, else its status ("unlicensed", "mixed"). */
+export function licenseLabel(b: Pick<BenchmarkEntry, 'license'>): string {
+  const spdx = b.license.spdx;
+  return spdx && spdx !== 'NOASSERTION' ? spdx : b.license.status;
+}
+
+/** Keeps a file name portable: letters, digits and . _ + - only. */
+function safe(part: string): string {
+  return part.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/**
+ * "personagym.questions__MIT.csv", "query__personagym+twin2k500__MIT+Apache-2.0.parquet";
+ * rows of the shared main.* tables only: "main.results__licences-per-benchmark.csv".
+ */
+export function exportFileName(p: ExportProvenance, ext: string): string {
+  const licences = [...new Set(p.benchmarks.map(licenseLabel))];
+  const licence = licences.length === 0 ? 'licences-per-benchmark' : licences.length > 3 ? 'mixed-licences' : licences.join('+');
+  const sources = [...new Set(p.benchmarks.map((b) => b.id))];
+  const source = p.name === 'query' && sources.length > 0 ? `query__${sources.length > 3 ? `${sources.length}-benchmarks` : sources.join('+')}` : p.name;
+  return `${safe(source)}__${safe(licence)}.${ext}`;
+}
+
+/** The long form, as key-value pairs (Parquet metadata). */
+export function provenanceMetadata(p: ExportProvenance, site: string): { key: string; value: string }[] {
+  const kv = [
+    { key: 'personascope.source', value: `${p.tables.join(', ') || p.name} (exported from ${site})` },
+    {
+      key: 'personascope.license',
+      value:
+        p.benchmarks.map((b) => `${b.short}: ${licenseLabel(b)} (${b.license.status}) — ${b.license.note}`).join('\n') ||
+        'Rows of the shared main.* tables: each row keeps the licence of its benchmark (column "benchmark").',
+    },
+  ];
+  const links = p.benchmarks.flatMap((b) => b.links.map((l) => `${b.short}: ${l.label} ${l.url}`));
+  if (links.length) kv.push({ key: 'personascope.links', value: links.join('\n') });
+  const bib = p.benchmarks.map((b) => b.bibtex.trim()).filter(Boolean);
+  if (bib.length) kv.push({ key: 'personascope.citation', value: bib.join('\n\n') });
+  if (p.sql) kv.push({ key: 'personascope.query', value: p.sql });
+  if (p.view) kv.push({ key: 'personascope.view', value: p.view });
+  return kv;
+}
