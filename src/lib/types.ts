@@ -158,3 +158,38 @@ export interface QueryResult {
   /** Wall time of the query in milliseconds. */
   elapsedMs: number;
 }
+
+// ---- the user's own tables (schema "mine"), kept in the browser ----
+
+/** How a user table's columns become main.results rows; values are the table's column names. */
+export interface ResultsMapping {
+  model: string;
+  metric: string;
+  value: string;
+  /** A column holding benchmark ids, or one id for every row (a catalog id, or "mine:<table>"). */
+  benchmark: { column: string } | { fixed: string };
+  subset: string | null;
+  unit: string | null;
+  /** A boolean column; when null the released rows' direction for the same metric is used, else higher. */
+  higherIsBetter: string | null;
+}
+
+export interface UserTableInfo {
+  /** Table name inside the "mine" schema. */
+  name: string;
+  /** "mine.<name>". */
+  qualified: string;
+  /** The file's own name (or the URL it was opened from). */
+  fileName: string;
+  format: 'csv' | 'jsonl' | 'json' | 'parquet';
+  /** Size of the file as given. */
+  bytes: number;
+  rows: number;
+  columns: { name: string; type: string }[];
+  /** ISO time it was added. */
+  addedAt: string;
+  /** The URL it was fetched from, when opened by URL. */
+  url: string | null;
+  /** Set when its rows join main.results_all. */
+  mapping: ResultsMapping | null;
+}

@@ -1,0 +1,152 @@
+// SQL for the table browser, built from a TableViewState. Names are always quoted with quoteIdent and
+// every value the user chose (search text, facet values, range bounds) travels as a $n parameter.
+import { quoteIdent } from '../db/sql-text.ts';
+import type { TableViewState } from '../state/url-state.ts';
+import { NULL_TOKEN } from '../state/url-state.ts';
+import type { CellValue, ColumnDoc, TableInfo } from '../types.ts';
+
+export interface Sql {
+  sql: string;
+  params: CellValue[];
+}
+
+/** The table's quoted "schema"."table". */
+export function tableRef(table: Pick<TableInfo, 'schema' | 'name'>): string {
+  return `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+}
+
+/** Search text as compared: lower-cased, matched literally anywhere (no LIKE wildcards to escape). */
+export function searchNeedle(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** A facet's text value converted back to the column's type, for the parameter. */
+function facetParam(column: ColumnDoc | undefined, value: string): CellValue {
+  if (column?.kind === 'number') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : value;
+  }
+  if (column?.kind === 'boolean') return value === 'true';
+  return value;
+}
+
+/**
+ * WHERE clause (with its leading " WHERE", or "") for the state's search, facets and ranges.
+ * `skipFacet` leaves one column's facet out: a facet's own counts are taken under the other filters.
+ * Columns not in the table are ignored (a stale or hand-edited link must not break the query).
+ */
+export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewState, skipFacet?: string, params: CellValue[] = []): Sql {
+  const byName = new Map(table.columns.map((c) => [c.name, c]));
+  const parts: string[] = [];
+  const param = (v: CellValue): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const search = state.search.trim();
+  if (search) {
+    // Text columns; a table with none (e.g. papi.answers, all numbers) is searched in every column as text.
+    // contains(lower(…)) is a case-insensitive literal match, and measured faster than ILIKE … ESCAPE.
+    const p = param(searchNeedle(search));
+    const text = table.columns.filter((c) => c.kind === 'string');
+    const cols = text.length ? text.map((c) => quoteIdent(c.name)) : table.columns.map((c) => `CAST(${quoteIdent(c.name)} AS VARCHAR)`);
+    parts.push(cols.length ? `(${cols.map((c) => `contains(lower(${c}), ${p})`).join(' OR ')})` : 'FALSE');
+  }
+  for (const [name, values] of Object.entries(state.facets)) {
+    if (name === skipFacet || values.length === 0 || !byName.has(name)) continue;
+    const column = byName.get(name);
+    const kept = values.filter((v) => v !== NULL_TOKEN);
+    const ors: string[] = [];
+    if (kept.length === 1) ors.push(`${quoteIdent(name)} = ${param(facetParam(column, kept[0]))}`);
+    else if (kept.length > 1) ors.push(`${quoteIdent(name)} IN (${kept.map((v) => param(facetParam(column, v))).join(', ')})`);
+    if (kept.length < values.length) ors.push(`${quoteIdent(name)} IS NULL`);
+    parts.push(ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`);
+  }
+  for (const [name, range] of Object.entries(state.ranges)) {
+    if (byName.get(name)?.kind !== 'number') continue;
+    if (range.min !== null) parts.push(`${quoteIdent(name)} >= ${param(range.min)}`);
+    if (range.max !== null) parts.push(`${quoteIdent(name)} <= ${param(range.max)}`);
+  }
+  return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/**
+ * ORDER BY for the state's sort, ties broken by the table's own order (rowid). Unsorted pages need no
+ * ORDER BY: DuckDB keeps insertion order by default, and a plain LIMIT can stop scanning early.
+ */
+export function orderClause(table: Pick<TableInfo, 'columns'>, state: TableViewState): string {
+  const sort = state.sort;
+  if (sort && table.columns.some((c) => c.name === sort.column)) {
+    return ` ORDER BY ${quoteIdent(sort.column)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, rowid`;
+  }
+  return '';
+}
+
+/** Number of rows matching the state. */
+export function countQuery(table: TableInfo, state: TableViewState): Sql {
+  const where = whereClause(table, state);
+  return { sql: `SELECT count(*)::INTEGER AS n FROM ${tableRef(table)}${where.sql}`, params: where.params };
+}
+
+/** One page of matching rows (every column), in the state's order. */
+export function pageQuery(table: TableInfo, state: TableViewState, offset: number, limit: number): Sql {
+  const where = whereClause(table, state);
+  const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const sql = `SELECT ${cols} FROM ${tableRef(table)}${where.sql}${orderClause(table, state)} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
+  return { sql, params: where.params };
+}
+
+/**
+ * The first page and the matching count in one statement (one engine round trip instead of two): every
+ * row carries the count in "__total"; no row means nothing matches.
+ */
+export function firstPageQuery(table: TableInfo, state: TableViewState, limit: number): Sql {
+  const where = whereClause(table, state);
+  const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const ref = tableRef(table);
+  const sql = `SELECT (SELECT count(*) FROM ${ref}${where.sql})::INTEGER AS "__total", ${cols} FROM ${ref}${where.sql}${orderClause(table, state)} LIMIT ${Math.max(0, Math.floor(limit))}`;
+  return { sql, params: where.params };
+}
+
+/** Counts per value of one facet column under every other filter, commonest first. */
+export function facetQuery(table: TableInfo, state: TableViewState, column: string, limit = 60): Sql {
+  const where = whereClause(table, state, column);
+  const c = quoteIdent(column);
+  return {
+    sql: `SELECT ${c} AS value, count(*)::INTEGER AS n FROM ${tableRef(table)}${where.sql} GROUP BY 1 ORDER BY n DESC, value NULLS LAST LIMIT ${limit}`,
+    params: where.params,
+  };
+}
+
+/** Distinct-value counts of every column (which ones are low-cardinality enough to be facets). */
+export function cardinalityQuery(table: TableInfo): Sql {
+  const parts = table.columns.map((c, i) => `count(DISTINCT ${quoteIdent(c.name)})::INTEGER AS ${quoteIdent(`d${i}`)}`);
+  return { sql: `SELECT ${parts.join(', ')} FROM ${tableRef(table)}`, params: [] };
+}
+
+/** Nulls, distinct values and (for numbers) min, max and mean of one column under the filters. */
+export function summaryQuery(table: TableInfo, state: TableViewState, column: ColumnDoc): Sql {
+  const where = whereClause(table, state);
+  const c = quoteIdent(column.name);
+  const numeric =
+    column.kind === 'number' ? `, min(${c})::DOUBLE AS min, max(${c})::DOUBLE AS max, avg(${c})::DOUBLE AS mean` : '';
+  return {
+    sql: `SELECT count(*)::INTEGER AS rows, count(*) FILTER (WHERE ${c} IS NULL)::INTEGER AS nulls, count(DISTINCT ${c})::INTEGER AS distinct_values${numeric} FROM ${tableRef(table)}${where.sql}`,
+    params: where.params,
+  };
+}
+
+/** Equal-width histogram of a numeric column between lo and hi (bins 0..bins-1) under the filters. */
+export function histogramQuery(table: TableInfo, state: TableViewState, column: string, lo: number, hi: number, bins: number): Sql {
+  const where = whereClause(table, state);
+  const c = quoteIdent(column);
+  const params = where.params;
+  params.push(lo, hi);
+  const loP = `$${params.length - 1}`;
+  const hiP = `$${params.length}`;
+  const width = `greatest((${hiP}::DOUBLE - ${loP}::DOUBLE) / ${bins}, 1e-300)`;
+  const cond = where.sql ? `${where.sql} AND ${c} IS NOT NULL` : ` WHERE ${c} IS NOT NULL`;
+  return {
+    sql: `SELECT least(floor((${c} - ${loP}::DOUBLE) / ${width}), ${bins - 1})::INTEGER AS bin, count(*)::INTEGER AS n FROM ${tableRef(table)}${cond} GROUP BY 1 ORDER BY 1`,
+    params,
+  };
+}

@@ -1,0 +1,111 @@
+// View state in the URL: everything after "?" in the hash ("#/b/papi/answers?facet.item_no=3&sort=-answer").
+// The path part picks the page (router.ts); the query part holds that page's filters, sort, search,
+// selection. Filter changes replace the history entry (replaceQuery: no back-button spam); navigation is
+// an ordinary link (<a href="#/…">), which pushes an entry and fires hashchange for the router.
+
+/** The hash split into its route path and its query ("#/b/x?q=1" → "/b/x", q=1). */
+export function splitHash(hash: string): { path: string; query: URLSearchParams } {
+  const body = hash.replace(/^#/, '');
+  const at = body.indexOf('?');
+  if (at < 0) return { path: body, query: new URLSearchParams() };
+  return { path: body.slice(0, at), query: new URLSearchParams(body.slice(at + 1)) };
+}
+
+/** "#/b/x" + {q: 'a'} → "#/b/x?q=a". Keys keep their order; empty queries leave no "?". */
+export function joinHash(path: string, query: URLSearchParams): string {
+  const text = query.toString();
+  const p = path.startsWith('/') ? path : `/${path}`;
+  return `#${p}${text ? `?${text}` : ''}`;
+}
+
+// ---- the table browser's state ----
+
+export interface SortKey {
+  column: string;
+  desc: boolean;
+}
+
+/** A numeric range; either side may be open. */
+export interface Range {
+  min: number | null;
+  max: number | null;
+}
+
+export interface TableViewState {
+  /** Free text searched in every text column. */
+  search: string;
+  sort: SortKey | null;
+  /** Column → the values kept (OR within a column, AND across columns). Values are kept as text. */
+  facets: Record<string, string[]>;
+  ranges: Record<string, Range>;
+}
+
+export const EMPTY_TABLE_STATE: TableViewState = { search: '', sort: null, facets: {}, ranges: {} };
+
+/** The value a null cell is written as in a facet parameter (a column value can't be this exact text). */
+export const NULL_TOKEN = '\u2205null';
+
+function parseNumber(text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Reads a table view's state: q, sort=[-]col, facet.<col>=v (repeated), range.<col>=lo..hi. */
+export function parseTableState(query: URLSearchParams): TableViewState {
+  const state: TableViewState = { search: query.get('q') ?? '', sort: null, facets: {}, ranges: {} };
+  const sort = query.get('sort');
+  if (sort && sort !== '-') state.sort = sort.startsWith('-') ? { column: sort.slice(1), desc: true } : { column: sort, desc: false };
+  for (const [key, value] of query) {
+    if (key.startsWith('facet.') && key.length > 6) {
+      const column = key.slice(6);
+      const values = (state.facets[column] ??= []);
+      if (!values.includes(value)) values.push(value);
+    } else if (key.startsWith('range.') && key.length > 6) {
+      const [lo = '', hi = ''] = value.split('..');
+      const range = { min: parseNumber(lo), max: parseNumber(hi) };
+      if (range.min !== null || range.max !== null) state.ranges[key.slice(6)] = range;
+    }
+  }
+  return state;
+}
+
+/** Writes a table view's state into `query` (other keys, e.g. a page's own, are kept). */
+export function writeTableState(state: TableViewState, query = new URLSearchParams()): URLSearchParams {
+  for (const key of [...query.keys()]) if (key === 'q' || key === 'sort' || key.startsWith('facet.') || key.startsWith('range.')) query.delete(key);
+  if (state.search) query.set('q', state.search);
+  if (state.sort) query.set('sort', `${state.sort.desc ? '-' : ''}${state.sort.column}`);
+  for (const [column, values] of Object.entries(state.facets)) for (const v of values) query.append(`facet.${column}`, v);
+  for (const [column, r] of Object.entries(state.ranges)) {
+    if (r.min === null && r.max === null) continue;
+    query.set(`range.${column}`, `${r.min ?? ''}..${r.max ?? ''}`);
+  }
+  return query;
+}
+
+/** Link to a table page with some state, e.g. a drill-down to the questions of one persona. */
+export function tableStateHref(path: string, state: Partial<TableViewState>): string {
+  return joinHash(path, writeTableState({ ...EMPTY_TABLE_STATE, ...state }));
+}
+
+// ---- the browser's URL (thin wrappers so views never touch history directly) ----
+
+/** The current hash's query. */
+export function currentQuery(): URLSearchParams {
+  return splitHash(window.location.hash).query;
+}
+
+/** Replaces the current history entry's query (a filter toggle): no new entry, no hashchange. */
+export function replaceQuery(query: URLSearchParams): void {
+  const { path } = splitHash(window.location.hash);
+  const next = joinHash(path, query);
+  if (next !== window.location.hash) history.replaceState(history.state, '', next);
+}
+
+/** A list parameter ("m=a,b,c") as its items, empty ones dropped. */
+export function parseList(value: string | null): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,139 @@
+// The explorer: table browser state round-trips through the URL, drill-down, leaderboards and model pages.
+// One browser session for the whole file (DuckDB boots once).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtCatalog, builtTableRows, newSession, waitForDb, type Session } from './harness.ts';
+
+const catalog = builtCatalog();
+const gym = catalog.benchmarks.find((b) => b.id === 'personagym');
+const resultsTable = catalog.shared.find((t) => t.qualified === 'main.results')!;
+
+let s: Session;
+beforeAll(async () => {
+  s = await newSession();
+  await s.open('#/');
+  await s.page.waitForSelector('[data-db-state="ready"]', { timeout: 90_000 }); // expect.poll only works inside a test
+});
+afterAll(async () => {
+  s.assertClean();
+  await s.close();
+});
+
+/** Waits until the grid shows the rows of the current filters, then returns the matching count. */
+async function settledTotal(): Promise<number> {
+  const p = s.page;
+  await expect.poll(() => p.locator('[data-grid]').getAttribute('data-ready-key'), { timeout: 60_000 }).not.toBe('');
+  await expect.poll(() => p.locator('[data-total]').getAttribute('aria-busy')).toBe('false');
+  return Number(await p.locator('[data-total]').getAttribute('data-total'));
+}
+
+describe.skipIf(!gym)('table browser', () => {
+  it('keeps facet, sort and search in the URL, and a reload restores them', async () => {
+    const table = gym!.tables.find((t) => t.name === 'questions')!;
+    const rows = builtTableRows(table.file) as { task: string; question_index: number; persona: string; question: string }[];
+    await s.open('#/b/personagym/questions');
+    const p = s.page;
+    expect(await settledTotal()).toBe(table.rows);
+
+    await p.locator('[data-facet="task"] button[data-value="Toxicity"]').click();
+    await p.locator('th[data-column="question_index"] button').click();
+    await p.locator('th[data-column="question_index"] button').click();
+    await p.getByLabel('Search text columns').fill('hiking');
+    const expected = rows.filter(
+      (r) => r.task === 'Toxicity' && [r.persona, r.task, r.question].some((t) => t.toLowerCase().includes('hiking')),
+    );
+    await expect.poll(settledTotal).toBe(expected.length);
+    const url = new URL(p.url());
+    const query = new URLSearchParams(url.hash.split('?')[1]);
+    expect(query.getAll('facet.task')).toEqual(['Toxicity']);
+    expect(query.get('sort')).toBe('-question_index');
+    expect(query.get('q')).toBe('hiking');
+
+    await p.reload();
+    await waitForDb(p);
+    expect(await settledTotal()).toBe(expected.length);
+    expect(await p.getByLabel('Search text columns').inputValue()).toBe('hiking');
+    expect(await p.locator('[data-facet="task"] button[data-value="Toxicity"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await p.locator('th[data-column="question_index"]').getAttribute('aria-sort')).toBe('descending');
+    const top = Math.max(...expected.map((r) => r.question_index));
+    expect(await p.locator('[data-row-index="0"] td[data-column="question_index"]').innerText()).toBe(String(top));
+    // Facet counts follow the other filters: every task's count is taken under the search.
+    const linguistic = expected.length && rows.filter((r) => r.task === 'Linguistic Habits' && [r.persona, r.task, r.question].some((t) => t.toLowerCase().includes('hiking'))).length;
+    await expect
+      .poll(() => p.locator('[data-facet="task"] button[data-value="Linguistic Habits"] .n').innerText())
+      .toBe(linguistic.toLocaleString('en-US'));
+  });
+
+  it('drills down from a PersonaGym persona to its 50 questions', async () => {
+    await s.open('#/b/personagym/personas');
+    const p = s.page;
+    await settledTotal();
+    const id = await p.locator('[data-row-index="0"] td[data-column="persona_id"]').innerText();
+    await p.locator('[data-row-index="0"] button.open').click();
+    await p.locator('[data-row-panel]').getByRole('link', { name: /Its questions/ }).click();
+    await expect.poll(() => p.locator('h1').innerText()).toBe('Questions');
+    expect(await settledTotal()).toBe(50);
+    expect(new URLSearchParams(new URL(p.url()).hash.split('?')[1]).get('facet.persona_id')).toBe(id);
+    const tasks = new Set(
+      (builtTableRows(gym!.tables.find((t) => t.name === 'questions')!.file) as { persona_id: number; task: string }[])
+        .filter((r) => String(r.persona_id) === id)
+        .map((r) => r.task),
+    );
+    expect(await p.locator('[data-row-index="0"] td[data-column="task"]').innerText()).toBe([...tasks].sort()[0]);
+  });
+});
+
+describe('leaderboards and models', () => {
+  const results = builtTableRows(resultsTable.file) as {
+    benchmark: string;
+    metric: string;
+    subset: string;
+    model_id: string;
+    value: number;
+    higher_is_better: boolean;
+  }[];
+
+  it('orders a leaderboard best first, as higher_is_better says', async () => {
+    const r0 = results.find((r) => r.benchmark === 'personamem') ?? results[0];
+    const same = results.filter((r) => r.benchmark === r0.benchmark && r.metric === r0.metric && r.subset === r0.subset);
+    const q = new URLSearchParams({ benchmark: r0.benchmark, metric: r0.metric, subset: r0.subset });
+    await s.open(`#/leaderboard?${q}`);
+    const table = s.page.locator('[data-leaderboard]');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(same.length);
+    const values = (await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-value')))));
+    const sorted = [...values].sort((a, b) => (r0.higher_is_better ? b - a : a - b));
+    expect(values).toEqual(sorted);
+    expect(await table.getAttribute('data-higher-is-better')).toBe(String(r0.higher_is_better));
+    // The best model's name leads to its page.
+    const first = table.locator('tbody tr').first();
+    expect(await first.getAttribute('data-rank')).toBe('1');
+    const best = await first.getAttribute('data-model-id');
+    await first.locator('a').click();
+    await expect.poll(() => s.page.locator('[data-model-page]').getAttribute('data-model-page')).toBe(best);
+  });
+
+  it('lists on a model page every benchmark the model appears in', async () => {
+    const counts = new Map<string, Set<string>>();
+    for (const r of results) counts.set(r.model_id, (counts.get(r.model_id) ?? new Set()).add(r.benchmark));
+    const [model, benchmarks] = [...counts.entries()].sort((a, b) => b[1].size - a[1].size)[0];
+    await s.open(`#/models/${model}`);
+    const list = s.page.locator('[data-model-benchmarks] li');
+    await expect.poll(() => list.count(), { timeout: 60_000 }).toBe(benchmarks.size);
+    const shown = await list.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-benchmark-id')));
+    expect(new Set(shown)).toEqual(benchmarks);
+  });
+});
+
+describe.skipIf(!gym)('small screens', () => {
+  it('the table browser fits 360 px: the grid scrolls inside itself', async () => {
+    const narrow = await newSession({ width: 360, height: 740 });
+    try {
+      await narrow.open('#/b/personagym/questions?facet.task=Toxicity');
+      await narrow.page.waitForSelector('[data-grid][data-ready-key^="?"]', { timeout: 90_000 });
+      const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      narrow.assertClean();
+    } finally {
+      await narrow.close();
+    }
+  });
+});

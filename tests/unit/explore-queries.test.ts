@@ -1,0 +1,191 @@
+// The table browser's and leaderboards' SQL: identifiers quoted, user values only as parameters,
+// and the answers (counts, facets, ranks) checked against the built data on the Node engine.
+import { describe, expect, it } from 'vitest';
+import { countQuery, facetQuery, pageQuery, whereClause } from '../../src/lib/explore/table-query.ts';
+import { RANK_SQL, resultsService } from '../../src/lib/explore/results-service.ts';
+import { tableService } from '../../src/lib/explore/table-service.ts';
+import { EMPTY_TABLE_STATE, NULL_TOKEN, type TableViewState } from '../../src/lib/state/url-state.ts';
+import type { TableInfo } from '../../src/lib/types.ts';
+import { builtCatalog, sharedDb } from './built-data.ts';
+
+const evil: TableInfo = {
+  name: 't"x',
+  qualified: 's.t"x',
+  schema: 's',
+  title: '',
+  description: '',
+  rows: 0,
+  file: '',
+  bytes: 0,
+  sources: [],
+  sourceCount: 0,
+  columns: [
+    { name: 'a"b', type: 'VARCHAR', kind: 'string', description: '', unit: null },
+    { name: 'n', type: 'INTEGER', kind: 'number', description: '', unit: null },
+    { name: 'ok', type: 'BOOLEAN', kind: 'boolean', description: '', unit: null },
+  ],
+};
+
+describe('table queries', () => {
+  it('quotes identifiers and passes every user value as a parameter', () => {
+    const state: TableViewState = {
+      search: "x' OR 1=1 --",
+      sort: { column: 'a"b', desc: true },
+      facets: { 'a"b': ["it's", NULL_TOKEN], n: ['3'], ok: ['true'], missing: ['z'] },
+      ranges: { n: { min: 1, max: null }, 'a"b': { min: 0, max: 1 } },
+    };
+    const q = pageQuery(evil, state, 100, 50);
+    expect(q.sql).toContain('FROM "s"."t""x"');
+    expect(q.sql).toContain('contains(lower("a""b"), $1)');
+    expect(q.sql).toContain('("a""b" = $2 OR "a""b" IS NULL)');
+    expect(q.sql).toContain('"n" = $3');
+    expect(q.sql).toContain('"ok" = $4');
+    expect(q.sql).toContain('"n" >= $5');
+    expect(q.sql).toContain('ORDER BY "a""b" DESC NULLS LAST, rowid LIMIT 50 OFFSET 100');
+    expect(q.sql).not.toContain("it's");
+    expect(q.sql).not.toContain('OR 1=1');
+    expect(q.sql).not.toContain('missing'); // unknown columns are ignored
+    expect(q.params).toEqual([`x' or 1=1 --`, "it's", 3, true, 1]);
+  });
+
+  it('matches several facet values of one column with IN, and leaves unsorted pages in table order', () => {
+    const q = pageQuery(evil, { ...EMPTY_TABLE_STATE, facets: { n: ['1', '2'] } }, 0, 10);
+    expect(q.sql).toBe('SELECT "a""b", "n", "ok" FROM "s"."t""x" WHERE "n" IN ($1, $2) LIMIT 10 OFFSET 0');
+    expect(q.params).toEqual([1, 2]);
+  });
+
+  it('leaves a facet’s own filter out of its counts', () => {
+    const state: TableViewState = { ...EMPTY_TABLE_STATE, facets: { n: ['1'], ok: ['false'] } };
+    const q = facetQuery(evil, state, 'n');
+    expect(q.sql).not.toContain('"n" IN');
+    expect(q.sql).toContain('"ok" = $1');
+    expect(whereClause(evil, EMPTY_TABLE_STATE).sql).toBe('');
+    expect(countQuery(evil, EMPTY_TABLE_STATE).sql).toBe('SELECT count(*)::INTEGER AS n FROM "s"."t""x"');
+  });
+});
+
+const catalog = builtCatalog();
+const questions = catalog.benchmarks.find((b) => b.id === 'personagym')?.tables.find((t) => t.name === 'questions');
+
+describe.skipIf(!questions)('table service on personagym.questions', () => {
+  const db = sharedDb();
+  const svc = tableService(db);
+  const table = questions!;
+
+  it('counts, pages, facets and summaries agree with plain SQL', async () => {
+    const facetCols = (await svc.facetColumns(table)).map((c) => c.name);
+    expect(facetCols).toContain('task');
+    expect(facetCols).not.toContain('question');
+
+    const tasks = await svc.facet(table, EMPTY_TABLE_STATE, 'task');
+    expect(tasks.reduce((n, f) => n + f.n, 0)).toBe(table.rows);
+    const task = String(tasks[0].value);
+
+    const state: TableViewState = { ...EMPTY_TABLE_STATE, search: 'you', facets: { task: [task] }, sort: { column: 'persona_id', desc: true } };
+    const expected = await db.query(
+      `SELECT count(*)::INTEGER AS n FROM personagym.questions WHERE task = $1 AND (persona ILIKE '%you%' OR task ILIKE '%you%' OR question ILIKE '%you%')`, // the same filter, written another way
+      { params: [task] },
+    );
+    expect(await svc.count(table, state)).toBe(expected.rows[0].n);
+    const page = await svc.page(table, state, 0, 5);
+    expect(page).toHaveLength(5);
+    expect(page.every((r) => r.task === task)).toBe(true);
+    const ids = page.map((r) => Number(r.persona_id));
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+
+    // Facet counts of another column follow the filters.
+    const byTaskUnderFilter = await svc.facet(table, state, 'task');
+    const total = byTaskUnderFilter.reduce((n, f) => n + f.n, 0);
+    expect(total).toBeGreaterThanOrEqual(await svc.count(table, state));
+
+    const summary = await svc.summary(table, EMPTY_TABLE_STATE, table.columns.find((c) => c.name === 'question_index')!);
+    expect(summary.nulls).toBe(0);
+    expect(summary.histogram!.reduce((n, b) => n + b.n, 0)).toBe(table.rows);
+  });
+});
+
+describe('leaderboards', () => {
+  const svc = resultsService(sharedDb());
+
+  it('ranks by higher_is_better and links every row to a canonical model', async () => {
+    const boards = await svc.boards();
+    expect(boards.length).toBeGreaterThan(0);
+    const key = boards.find((b) => b.models > 2)!;
+    const rows = await svc.board(key);
+    expect(rows.length).toBeGreaterThan(2);
+    for (let i = 1; i < rows.length; i++) {
+      const better = rows[i - 1].higher_is_better ? rows[i - 1].value >= rows[i].value : rows[i - 1].value <= rows[i].value;
+      expect(better).toBe(true);
+      expect(rows[i].rank).toBeGreaterThanOrEqual(rows[i - 1].rank);
+    }
+    expect(rows[0].rank).toBe(1);
+    expect(rows.every((r) => r.display_name)).toBe(true);
+
+    const mine = await svc.resultsOf([rows[0].model_id]);
+    const same = mine.find((r) => r.benchmark === key.benchmark && r.metric === key.metric && r.subset === key.subset)!;
+    expect(same.rank).toBe(1);
+    expect(same.of).toBe(rows.length);
+  });
+
+  it('ranks the smallest value first where lower is better (ties share a rank)', async () => {
+    const { rows } = await sharedDb().query(
+      `SELECT r.model, ${RANK_SQL}::INTEGER AS rank FROM (VALUES
+         ('b', 'err', 's', 'x', 0.3, false), ('b', 'err', 's', 'y', 0.1, false), ('b', 'err', 's', 'z', 0.1, false),
+         ('b', 'acc', 's', 'x', 0.3, true), ('b', 'acc', 's', 'y', 0.1, true)
+       ) r(benchmark, metric, subset, model, value, higher_is_better) ORDER BY r.metric, rank, r.model`,
+    );
+    expect(rows).toEqual([
+      { model: 'x', rank: 1 },
+      { model: 'y', rank: 2 },
+      { model: 'y', rank: 1 },
+      { model: 'z', rank: 1 },
+      { model: 'x', rank: 3 },
+    ]);
+  });
+
+  it('lists every canonical model', async () => {
+    const models = await svc.models();
+    const n = await sharedDb().query('SELECT count(*)::INTEGER AS n FROM main.models');
+    expect(models).toHaveLength(Number(n.rows[0].n));
+  });
+});
+
+describe('search without text columns', () => {
+  it('searches every column as text', () => {
+    const numbers: TableInfo = { ...evil, columns: evil.columns.filter((c) => c.kind !== 'string') };
+    const q = whereClause(numbers, { ...EMPTY_TABLE_STATE, search: '12' });
+    expect(q.sql).toBe(` WHERE (contains(lower(CAST("n" AS VARCHAR)), $1) OR contains(lower(CAST("ok" AS VARCHAR)), $1))`);
+    expect(q.params).toEqual(['12']);
+  });
+});
+
+describe.skipIf(!questions)('first page with its count', () => {
+  it('returns the same count and rows as the two separate queries', async () => {
+    const svc = tableService(sharedDb());
+    const table = questions!;
+    for (const state of [EMPTY_TABLE_STATE, { ...EMPTY_TABLE_STATE, search: 'hiking', sort: { column: 'persona_id', desc: true } }, { ...EMPTY_TABLE_STATE, search: 'no such text at all' }]) {
+      const first = await svc.firstPage(table, state, 20);
+      expect(first.total).toBe(await svc.count(table, state));
+      expect(first.rows).toEqual(await svc.page(table, state, 0, 20));
+    }
+  });
+});
+
+describe('leaderboards with the user’s own results', () => {
+  it('ranks an uploaded model next to the released ones, marked as mine', async () => {
+    const { createNodeDbWithUserData } = await import('../../src/lib/db/node.ts');
+    const { memoryStore } = await import('../../src/lib/db/user-data/store.ts');
+    const { dataDir } = await import('./built-data.ts');
+    const { db, userData } = createNodeDbWithUserData(dataDir, memoryStore());
+    const svc = resultsService(db);
+    const key = (await svc.boards()).find((b) => b.benchmark === 'personagym') ?? (await svc.boards())[0];
+    const released = await svc.board(key);
+    const top = Math.max(...released.map((r) => r.value));
+    const csv = `model,benchmark,metric,subset,value\nmy-agent,${key.benchmark},${key.metric},${key.subset},${top + 1}\n`;
+    await userData.add(new Blob([csv]), 'mine.csv');
+    const rows = await svc.board(key);
+    expect(rows).toHaveLength(released.length + 1);
+    expect(rows[0]).toMatchObject({ rank: 1, display_name: 'my-agent', is_mine: true, canonical: false });
+    expect(rows.slice(1).every((r) => !r.is_mine && r.canonical)).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+// URL state: the hash's query part round-trips every table-view setting, and odd input degrades gracefully.
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../../src/lib/state/router.ts';
+import {
+  EMPTY_TABLE_STATE,
+  NULL_TOKEN,
+  joinHash,
+  parseList,
+  parseTableState,
+  splitHash,
+  tableStateHref,
+  writeTableState,
+  type TableViewState,
+} from '../../src/lib/state/url-state.ts';
+
+describe('url state', () => {
+  it('splits and joins the hash around "?"', () => {
+    const { path, query } = splitHash('#/b/personagym/questions?facet.task=Toxicity&sort=-question_index&q=hiking');
+    expect(path).toBe('/b/personagym/questions');
+    expect(query.get('q')).toBe('hiking');
+    expect(joinHash(path, query)).toBe('#/b/personagym/questions?facet.task=Toxicity&sort=-question_index&q=hiking');
+    expect(joinHash('/models', new URLSearchParams())).toBe('#/models');
+  });
+
+  it('reads search, sort, several facets and ranges', () => {
+    const state = parseTableState(
+      new URLSearchParams('q=hiking&sort=-question_index&facet.task=Toxicity&facet.task=Expected%20Action&facet.persona_id=3&range.score=1..&range.x=..2.5'),
+    );
+    expect(state).toEqual<TableViewState>({
+      search: 'hiking',
+      sort: { column: 'question_index', desc: true },
+      facets: { task: ['Toxicity', 'Expected Action'], persona_id: ['3'] },
+      ranges: { score: { min: 1, max: null }, x: { min: null, max: 2.5 } },
+    });
+  });
+
+  it('round-trips any state, odd characters and nulls included', () => {
+    const state: TableViewState = {
+      search: 'a&b=c ?#%',
+      sort: { column: 'weird "col"', desc: false },
+      facets: { 'col.with.dots': ['x,y', NULL_TOKEN], n: ['1'] },
+      ranges: { v: { min: -1.5, max: 3 } },
+    };
+    const hash = joinHash('/b/x/y', writeTableState(state));
+    expect(parseRoute(hash)).toEqual({ page: 'table', id: 'x', table: 'y' });
+    expect(parseTableState(splitHash(hash).query)).toEqual(state);
+  });
+
+  it('ignores malformed parts instead of failing', () => {
+    expect(parseTableState(new URLSearchParams('sort=-&range.v=abc..&facet.=x'))).toEqual(EMPTY_TABLE_STATE);
+  });
+
+  it('keeps a page’s other keys when writing the table state', () => {
+    const q = writeTableState({ ...EMPTY_TABLE_STATE, search: 'x' }, new URLSearchParams('m=a,b&q=old&facet.t=1'));
+    expect(q.toString()).toBe('m=a%2Cb&q=x');
+    expect(parseList(q.get('m'))).toEqual(['a', 'b']);
+    expect(parseList(' a, ,b ')).toEqual(['a', 'b']);
+  });
+
+  it('builds drill-down links the router understands', () => {
+    const href = tableStateHref('/b/personagym/questions', { facets: { persona_id: ['7'] }, sort: { column: 'task', desc: false } });
+    expect(href).toBe('#/b/personagym/questions?sort=task&facet.persona_id=7');
+    expect(parseRoute(href)).toEqual({ page: 'table', id: 'personagym', table: 'questions' });
+  });
+
+  it('routes the explorer pages', () => {
+    expect(parseRoute('#/leaderboard?benchmark=personagym&metric=score')).toEqual({ page: 'leaderboard' });
+    expect(parseRoute('#/models')).toEqual({ page: 'models' });
+    expect(parseRoute('#/models/gpt-4o')).toEqual({ page: 'model', id: 'gpt-4o' });
+    expect(parseRoute('#/compare?m=a,b')).toEqual({ page: 'compare' });
+  });
+});
