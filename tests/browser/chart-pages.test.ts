@@ -16,7 +16,7 @@ afterEach(async () => {
   host = undefined;
 });
 
-const count = (svg: ReturnType<Session['page']['locator']>, kind: string, shape: string) => svg.locator(`g[aria-label="${kind}"] ${shape}`).count();
+const count = (svg: ReturnType<Session['page']['locator']>, kind: string, shape: string) => svg.locator(`g[data-mark="${kind}"] ${shape}`).count();
 
 describe('chart test page', () => {
   it('renders every chart type from its fixture, in the dark theme too', async () => {
@@ -27,7 +27,7 @@ describe('chart test page', () => {
       const svg = (view: string) => s!.page.locator(`[data-fixture="${view}"] svg`);
       expect(await count(svg('bar'), 'bar', 'rect')).toBe(4);
       expect(await count(svg('bar'), 'rule', 'line')).toBeGreaterThanOrEqual(4);
-      expect(await svg('bar').locator('g[aria-label="x-axis tick label"] text').count()).toBe(4);
+      expect(await svg('bar').locator('g[data-mark="x-axis tick label"] text').count()).toBe(4);
       expect(await count(svg('dot'), 'dot', 'circle')).toBe(4);
       expect(await count(svg('grouped'), 'bar', 'rect')).toBe(12);
       expect(await svg('grouped').locator('[data-legend] [data-swatch]').count()).toBe(4);
@@ -65,7 +65,7 @@ describe('embed', () => {
     const frame = s.page.frameLocator('iframe');
     await frame.locator('#embed[data-embed-ready="model-by-task"]').waitFor({ timeout: 90_000 });
     const svg = frame.locator('#embed svg');
-    expect(await svg.locator('g[aria-label="cell"] rect').count()).toBeGreaterThan(10);
+    expect(await svg.locator('g[data-mark="cell"] rect').count()).toBeGreaterThan(10);
     expect(await svg.locator('[data-source-line]').first().textContent()).toContain('Source: PersonaGym');
     expect(await svg.locator('rect').first().getAttribute('fill')).toBe('#14161b');
     const back = frame.getByRole('link', { name: /PersonaGym on Personascope/ });

@@ -50,11 +50,11 @@ describe.skipIf(!judge)('curated charts', () => {
     const pairs = new Set(rows.filter((r) => r.correct !== null).map((r) => `${r.task}|${r.judge}`));
     const figure = await openChart('personalized-judge', 'judge-accuracy');
     const svg = figure.locator('[data-chart-svg] svg');
-    expect(await svg.locator('g[aria-label="dot"] circle').count()).toBe(pairs.size);
-    expect(await svg.locator('g[aria-label="rule"] line').count()).toBe(pairs.size);
-    expect(await svg.locator('g[aria-label="x-axis tick label"] text').count()).toBeGreaterThan(3);
+    expect(await svg.locator('g[data-mark="dot"] circle').count()).toBe(pairs.size);
+    expect(await svg.locator('g[data-mark="rule"] line').count()).toBe(pairs.size);
+    expect(await svg.locator('g[data-mark="x-axis tick label"] text').count()).toBeGreaterThan(3);
     expect(await svg.locator('title').first().textContent()).toContain('accuracy of each judge model');
-    const letters = await svg.locator('g[aria-label="text"] text').allTextContents();
+    const letters = await svg.locator('g[data-mark="text"] text').allTextContents();
     expect(letters.filter((l) => /^[A-Z]$/.test(l))).toHaveLength(pairs.size);
     expect(await svg.locator('[data-source-line]').allTextContents().then((t) => t.join(' '))).toContain('2,000 resamples, seed 1');
     expect(await svg.getAttribute('aria-label')).toMatch(/Dot plot/);
@@ -108,22 +108,22 @@ describe.skipIf(!judge)('curated charts', () => {
     const gym = catalog.benchmarks.find((b) => b.id === 'personagym')!;
     const scores = builtTableRows(gym.tables.find((t) => t.name === 'scores')!.file);
     let svg = (await openChart('personagym', 'model-by-task')).locator('[data-chart-svg] svg');
-    expect(await svg.locator('g[aria-label="cell"] rect').count()).toBe(scores.length);
+    expect(await svg.locator('g[data-mark="cell"] rect').count()).toBe(scores.length);
     expect(await svg.locator('[data-legend] rect').count()).toBeGreaterThan(10);
 
     const bench = catalog.benchmarks.find((b) => b.id === 'personabench')!;
     const people = builtTableRows(bench.tables.find((t) => t.name === 'people')!.file);
     svg = (await openChart('personabench', 'social-graph')).locator('[data-chart-svg] svg');
-    expect(await svg.locator('g[aria-label="dot"] circle').count()).toBe(people.length);
-    expect(await svg.locator('g[aria-label="link"] path').count()).toBeGreaterThan(0);
+    expect(await svg.locator('g[data-mark="dot"] circle').count()).toBe(people.length);
+    expect(await svg.locator('g[data-mark="link"] path').count()).toBeGreaterThan(0);
     expect(await svg.locator('[data-legend] [data-swatch]').count()).toBeGreaterThan(1);
 
     const mem = catalog.benchmarks.find((b) => b.id === 'personamem')!;
     const acc = builtTableRows(mem.tables.find((t) => t.name === 'accuracy_by_sessions')!.file) as { model: string; row_kind: string; num_sessions: number | null }[];
     const lines = acc.filter((r) => r.row_kind === 'model' && r.num_sessions !== null);
     svg = (await openChart('personamem', 'accuracy-by-sessions')).locator('[data-chart-svg] svg');
-    expect(await svg.locator('g[aria-label="line"] path').count()).toBe(new Set(lines.map((r) => r.model)).size);
-    expect(await svg.locator('g[aria-label="dot"] circle').count()).toBe(lines.length);
+    expect(await svg.locator('g[data-mark="line"] path').count()).toBe(new Set(lines.map((r) => r.model)).size);
+    expect(await svg.locator('g[data-mark="dot"] circle').count()).toBe(lines.length);
     expect(await svg.locator('[data-source-line]').allTextContents().then((t) => t.join(' '))).toContain('aggregates only');
   });
 
@@ -134,9 +134,9 @@ describe.skipIf(!judge)('curated charts', () => {
     const builder = s.page.locator('[data-chart-builder]');
     const svg = builder.locator('[data-chart-svg] svg');
     await svg.waitFor({ timeout: 60_000 });
-    expect(await svg.locator('g[aria-label="bar"] rect').count()).toBe(new Set(scores.map((r) => r.model)).size);
+    expect(await svg.locator('g[data-mark="bar"] rect').count()).toBe(new Set(scores.map((r) => r.model)).size);
     await builder.locator('select[name="mark"]').selectOption('dot');
-    await expect.poll(() => svg.locator('g[aria-label="dot"] circle').count()).toBe(new Set(scores.map((r) => r.model)).size);
+    await expect.poll(() => svg.locator('g[data-mark="dot"] circle').count()).toBe(new Set(scores.map((r) => r.model)).size);
     expect(await s.page.evaluate(() => location.hash)).toContain('chart.mark=dot');
     await builder.locator('select[name="y"]').selectOption('');
     await expect.poll(() => builder.getByRole('status').first().textContent()).toContain('Choose a column for y.');

@@ -10,7 +10,7 @@ const { window } = new JSDOM('<!doctype html><body></body>');
 const doc = window.document;
 const fixtures = new Map(chartFixtures().map((s) => [s.view, s]));
 const render = (view: string, theme: 'light' | 'dark' = 'light') => renderChart(fixtures.get(view)!, { theme, width: 640, document: doc });
-const marks = (svg: Element, kind: string, shape: string) => svg.querySelectorAll(`g[aria-label="${kind}"] ${shape}`).length;
+const marks = (svg: Element, kind: string, shape: string) => svg.querySelectorAll(`g[data-mark="${kind}"] ${shape}`).length;
 
 describe('chart renderer', () => {
   it('gives every chart a title, a description, a source line and no stylesheet or currentColor', () => {
@@ -30,8 +30,8 @@ describe('chart renderer', () => {
     const svg = render('bar');
     expect(marks(svg, 'bar', 'rect')).toBe(4);
     expect(marks(svg, 'rule', 'line')).toBeGreaterThanOrEqual(4);
-    expect(svg.querySelector('g[aria-label="y-axis label"]')?.textContent).toContain('y (share)');
-    const ticks = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(svg.querySelector('g[data-mark="y-axis label"]')?.textContent).toContain('y (share)');
+    const ticks = [...svg.querySelectorAll('g[data-mark="x-axis tick label"] text')].map((t) => t.textContent);
     const values = new Map(fixtures.get('bar')!.data.map((d) => [d.model, d.value as number]));
     const ordered = ticks.map((t) => values.get(t!)!);
     expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
@@ -40,7 +40,7 @@ describe('chart renderer', () => {
   it('draws dots with intervals and tie-group labels', () => {
     const svg = render('dot');
     expect(marks(svg, 'dot', 'circle')).toBe(4);
-    expect([...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent).sort()).toEqual(['A', 'A', 'B', 'B']);
+    expect([...svg.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent).sort()).toEqual(['A', 'A', 'B', 'B']);
   });
 
   it('draws grouped and stacked bars with a colour legend', () => {
@@ -68,7 +68,7 @@ describe('chart renderer', () => {
     const facets = render('facets');
     expect(marks(facets, 'bar', 'rect')).toBe(12);
     // Four panels wrap into a grid at 640 wide, each titled.
-    const titles = [...facets.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent).sort();
+    const titles = [...facets.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent).sort();
     expect(titles).toEqual(['Model A', 'Model B', 'Model C', 'Model D']);
     const network = render('network');
     expect(marks(network, 'dot', 'circle')).toBe(10);

@@ -92,6 +92,14 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElem
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));
   resolveCurrentColor(svg, theme);
+  // The whole chart is one image (role="img", described above and by the data table); Plot's inner
+  // group labels ("tick", "rule", "dot") would be noise, and ARIA forbids labels on role-less <g>.
+  // They stay as data-mark so tests and exports can still tell the marks apart.
+  for (const node of svg.querySelectorAll('[aria-label]')) {
+    if (node === svg) continue;
+    node.setAttribute('data-mark', node.getAttribute('aria-label') ?? '');
+    node.removeAttribute('aria-label');
+  }
   return svg;
 }
 
