@@ -5,19 +5,9 @@ import { chartToPng } from './png.ts';
 import { exportFileName, type PaperPreset } from './preset.ts';
 import { renderForPaper, svgText } from './svg.ts';
 import { toCsv, toLatex, toMarkdown } from './table.ts';
+import type { ExportFormat } from './formats.ts';
 
-export type ExportFormat = 'svg' | 'pdf' | 'png1' | 'png2' | 'png3' | 'csv' | 'tex' | 'md';
-
-export const EXPORT_FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'pdf', label: 'PDF (vector)' },
-  { format: 'svg', label: 'SVG (vector)' },
-  { format: 'png1', label: 'PNG 1×' },
-  { format: 'png2', label: 'PNG 2×' },
-  { format: 'png3', label: 'PNG 3×' },
-  { format: 'csv', label: 'Data (CSV)' },
-  { format: 'tex', label: 'Table (LaTeX, booktabs)' },
-  { format: 'md', label: 'Table (Markdown)' },
-];
+export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
 
 export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<{ blob: Blob; fileName: string }> {
   const name = (ext: string, suffix = '') => exportFileName(spec.source.benchmarkId, spec.view + suffix, ext);
