@@ -1,23 +1,44 @@
-// The embed page: one curated chart, its source line and a link back; nothing else of the site.
-// Works in an iframe on any origin: data come from this site's own files. theme=auto follows the
+// The embed page: one chart — curated, or drawn by the chart builder from a catalog table or a SQL
+// query — its source line and a link back; nothing else of the site (no console, no scorer). Works
+// in an iframe on any origin: data come from this site's own files, and a query that would read from
+// anywhere else is refused (an embed has no one to ask for a go-ahead). theme=auto follows the
 // host's prefers-color-scheme (an iframe inherits the viewer's system preference).
 import { findBenchmark, loadCatalog } from '../lib/catalog/index.ts';
+import { BUILDER_ROW_LIMIT, builderSpec, validate, type BuilderState } from '../lib/charts/builder.ts';
+import { querySource, tableSource } from '../lib/charts/builder-source.ts';
 import { findCuratedChart } from '../lib/charts/curated.ts';
-import { parseEmbedQuery } from '../lib/charts/embed-url.ts';
+import { chartPageUrl, parseEmbedQuery, type EmbedChart } from '../lib/charts/embed-url.ts';
 import { renderChart } from '../lib/charts/render.ts';
-import type { ChartSpec } from '../lib/charts/spec.ts';
+import type { ChartRow, ChartSpec } from '../lib/charts/spec.ts';
 import { chartTheme, type ThemeName } from '../lib/charts/theme.ts';
 import { getDb } from '../lib/db/index.ts';
+import { checkQuery, queryTable, readsOwnTables } from '../lib/explore/query-table.ts';
+import { pageQuery } from '../lib/explore/table-query.ts';
+import { EMPTY_TABLE_STATE } from '../lib/state/url-state.ts';
+import type { Catalog, TableInfo } from '../lib/types.ts';
 
 const root = document.getElementById('embed')!;
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
+const siteRoot = new URL(import.meta.env.BASE_URL, location.origin).toString();
 
-function fail(message: string): void {
+/** A refusal or failure, said plainly; `pageUrl` links to the chart's page on the site where there is one. */
+function fail(message: string, pageUrl?: string): void {
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
   p.textContent = message;
+  if (pageUrl) {
+    const link = document.createElement('a');
+    link.href = pageUrl;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = 'Open it on Personascope';
+    p.append(' ', link);
+  }
   root.replaceChildren(p);
 }
+
+/** Thrown for what the visitor should read as is (no "could not be loaded" prefix). */
+class Refusal extends Error {}
 
 function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string): void {
   const theme: ThemeName = themeChoice === 'auto' ? (dark.matches ? 'dark' : 'light') : themeChoice;
@@ -38,17 +59,57 @@ function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string)
   root.dataset.embedReady = spec.view;
 }
 
+/** The builder's chart of a table or query: the same rows, defaults-free state and spec as on the site. */
+async function drawBuilder(table: TableInfo, state: BuilderState, source: (rows: ChartRow[]) => ChartSpec['source']): Promise<ChartSpec> {
+  const problems = validate(state, table.columns);
+  if (problems.length > 0) throw new Refusal(`This chart no longer fits its data: ${problems.join(' ')}`);
+  const rowsSql = pageQuery(table, EMPTY_TABLE_STATE, 0, BUILDER_ROW_LIMIT);
+  const rows = (await getDb().query(rowsSql.sql, { params: rowsSql.params })).rows as ChartRow[];
+  return builderSpec(state, rows, source(rows), table.title);
+}
+
+async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec> {
+  if (chart.kind === 'query') {
+    const check = checkQuery(chart.sql);
+    if (!check.ok) throw new Refusal(check.problem);
+    const table = await queryTable(getDb(), check.sql);
+    return drawBuilder(table, chart.state, (rows) => querySource(catalog, check.sql, getDb().tablesFor(check.sql), rows));
+  }
+  const entry = findBenchmark(catalog, chart.benchmark);
+  if (chart.kind === 'curated') {
+    if (!entry) throw new Refusal(`No benchmark “${chart.benchmark}” on Personascope.`);
+    const curated = findCuratedChart(entry, chart.view);
+    if (!curated) throw new Refusal(`${entry.short} has no chart “${chart.view}”.`);
+    return curated.build(getDb(), entry);
+  }
+  const tables = entry ? entry.tables : chart.benchmark === 'main' ? catalog.shared : null;
+  if (!tables) throw new Refusal(`No benchmark “${chart.benchmark}” on Personascope.`);
+  const table = tables.find((t) => t.name === chart.table);
+  if (!table) throw new Refusal(`${entry?.short ?? 'The shared tables'} has no table “${chart.table}”.`);
+  return drawBuilder(table, chart.state, () => tableSource(table, entry));
+}
+
 async function main(): Promise<void> {
   const target = parseEmbedQuery(location.search);
   if ('error' in target) return fail(target.error);
+  const pageUrl = chartPageUrl(siteRoot, target.chart);
+  // Checked before anything loads: an embed never reaches outside the site, nor reads the viewer's own tables.
+  if (target.chart.kind === 'query') {
+    const { sql } = target.chart;
+    const check = checkQuery(sql);
+    if (check.ok && check.outside.length > 0)
+      return fail(`This chart's query reads from outside Personascope (${check.outside.join(', ')}), which an embedded chart never does.`, pageUrl);
+    if (readsOwnTables(sql)) return fail('This chart reads tables someone added in their own browser (mine.…): they cannot be shown elsewhere.');
+  }
   const catalog = await loadCatalog();
-  const entry = findBenchmark(catalog, target.benchmark);
-  if (!entry) return fail(`No benchmark “${target.benchmark}” on Personascope.`);
-  const chart = findCuratedChart(entry, target.view);
-  if (!chart) return fail(`${entry.short} has no chart “${target.view}”.`);
-  const spec = await chart.build(getDb(), entry);
+  let spec: ChartSpec;
+  try {
+    spec = await buildSpec(target.chart, catalog);
+  } catch (error) {
+    if (error instanceof Refusal) return fail(error.message, target.chart.kind === 'curated' ? undefined : pageUrl);
+    throw error;
+  }
   document.title = `${spec.title} · Personascope`;
-  const pageUrl = new URL(`${import.meta.env.BASE_URL}#/b/${encodeURIComponent(entry.id)}`, location.origin).toString();
   const draw = () => show(spec, target.theme, pageUrl);
   draw();
   let frame = 0;

@@ -78,6 +78,8 @@ export interface TableInfo {
   sourceCount: number;
   /** Rows the recipe skipped on purpose because the release is known to contain them. */
   skipped?: SkippedRows[];
+  /** SQL the rows are read from when they are not a stored table (a query result opened in the table browser). */
+  relation?: string;
 }
 
 export interface SkippedRows {

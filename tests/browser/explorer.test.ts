@@ -1,7 +1,7 @@
 // The explorer: table browser state round-trips through the URL, drill-down, leaderboards and model pages.
 // One browser session for the whole file (DuckDB boots once).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCatalog, builtTableRows, newSession, waitForDb, type Session } from './harness.ts';
+import { builtCatalog, builtTableRows, newSession, waitForDb, type Session, settledTotal } from './harness.ts';
 
 const catalog = builtCatalog();
 const gym = catalog.benchmarks.find((b) => b.id === 'personagym');
@@ -18,13 +18,6 @@ afterAll(async () => {
   await s.close();
 });
 
-/** Waits until the grid shows the rows of the current filters, then returns the matching count. */
-async function settledTotal(): Promise<number> {
-  const p = s.page;
-  await expect.poll(() => p.locator('[data-grid]').getAttribute('data-ready-key'), { timeout: 60_000 }).not.toBe('');
-  await expect.poll(() => p.locator('[data-total]').getAttribute('aria-busy')).toBe('false');
-  return Number(await p.locator('[data-total]').getAttribute('data-total'));
-}
 
 describe.skipIf(!gym)('table browser', () => {
   it('keeps facet, sort and search in the URL, and a reload restores them', async () => {
@@ -32,7 +25,7 @@ describe.skipIf(!gym)('table browser', () => {
     const rows = builtTableRows(table.file) as { task: string; question_index: number; persona: string; question: string }[];
     await s.open('#/b/personagym/questions');
     const p = s.page;
-    expect(await settledTotal()).toBe(table.rows);
+    expect(await settledTotal(s.page)).toBe(table.rows);
 
     await p.locator('[data-facet="task"] button[data-value="Toxicity"]').click();
     await p.locator('th[data-column="question_index"] button').click();
@@ -41,7 +34,7 @@ describe.skipIf(!gym)('table browser', () => {
     const expected = rows.filter(
       (r) => r.task === 'Toxicity' && [r.persona, r.task, r.question].some((t) => t.toLowerCase().includes('hiking')),
     );
-    await expect.poll(settledTotal).toBe(expected.length);
+    await expect.poll(() => settledTotal(s.page)).toBe(expected.length);
     const url = new URL(p.url());
     const query = new URLSearchParams(url.hash.split('?')[1]);
     expect(query.getAll('facet.task')).toEqual(['Toxicity']);
@@ -50,7 +43,7 @@ describe.skipIf(!gym)('table browser', () => {
 
     await p.reload();
     await waitForDb(p);
-    expect(await settledTotal()).toBe(expected.length);
+    expect(await settledTotal(s.page)).toBe(expected.length);
     expect(await p.getByLabel('Search text columns').inputValue()).toBe('hiking');
     expect(await p.locator('[data-facet="task"] button[data-value="Toxicity"]').getAttribute('aria-pressed')).toBe('true');
     expect(await p.locator('th[data-column="question_index"]').getAttribute('aria-sort')).toBe('descending');
@@ -66,12 +59,12 @@ describe.skipIf(!gym)('table browser', () => {
   it('drills down from a PersonaGym persona to its 50 questions', async () => {
     await s.open('#/b/personagym/personas');
     const p = s.page;
-    await settledTotal();
+    await settledTotal(s.page);
     const id = await p.locator('[data-row-index="0"] td[data-column="persona_id"]').innerText();
     await p.locator('[data-row-index="0"] button.open').click();
     await p.locator('[data-row-panel]').getByRole('link', { name: /Its questions/ }).click();
     await expect.poll(() => p.locator('h1').innerText()).toBe('Questions');
-    expect(await settledTotal()).toBe(50);
+    expect(await settledTotal(s.page)).toBe(50);
     expect(new URLSearchParams(new URL(p.url()).hash.split('?')[1]).get('facet.persona_id')).toBe(id);
     const tasks = new Set(
       (builtTableRows(gym!.tables.find((t) => t.name === 'questions')!.file) as { persona_id: number; task: string }[])

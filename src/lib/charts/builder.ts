@@ -23,6 +23,8 @@ export interface BuilderState {
 }
 
 export const BUILDER_MARKS: BuilderMark[] = ['bar', 'dot', 'line', 'scatter', 'heatmap', 'histogram'];
+/** Rows a builder chart is drawn from (the page and the embed read the same ones). */
+export const BUILDER_ROW_LIMIT = 20_000;
 export const AGGREGATES: Aggregate[] = ['none', 'mean', 'sum', 'count'];
 
 /** Columns worth offering as a category: text and booleans, skipping long free text. */
@@ -117,12 +119,21 @@ export function builderSpec(state: BuilderState, rows: ChartRow[], source: Chart
 const KEYS: (keyof BuilderState)[] = ['mark', 'x', 'y', 'color', 'facet', 'aggregate', 'sort'];
 /** Builder keys in the page's URL query sit under "chart." next to the table browser's own keys. */
 const PREFIX = 'chart.';
+/** "chart=open": a link that opens the builder at its defaults, chosen once the rows are read. */
+const OPEN_KEY = 'chart';
+const OPEN_VALUE = 'open';
 
-/** Writes the state into `query` as chart.mark=…&chart.x=… (other keys are kept). */
-export function writeBuilderState(state: BuilderState | null, query = new URLSearchParams()): URLSearchParams {
-  for (const key of [...query.keys()]) if (key.startsWith(PREFIX)) query.delete(key);
-  if (state) for (const k of KEYS) if (state[k]) query.set(PREFIX + k, state[k]);
+/** Writes the state into `query` as chart.mark=…&chart.x=… (other keys are kept); 'open' asks for the defaults. */
+export function writeBuilderState(state: BuilderState | 'open' | null, query = new URLSearchParams()): URLSearchParams {
+  for (const key of [...query.keys()]) if (key.startsWith(PREFIX) || key === OPEN_KEY) query.delete(key);
+  if (state === 'open') query.set(OPEN_KEY, OPEN_VALUE);
+  else if (state) for (const k of KEYS) if (state[k]) query.set(PREFIX + k, state[k]);
   return query;
+}
+
+/** Whether the URL asks for the builder open: a chosen chart, or "chart=open". */
+export function builderRequested(query: URLSearchParams): boolean {
+  return query.has(PREFIX + 'mark') || query.get(OPEN_KEY) === OPEN_VALUE;
 }
 
 /** Reads the state from a URL query: null when there is none; unknown marks or aggregations are reported. */

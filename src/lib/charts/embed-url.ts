@@ -1,33 +1,75 @@
-// Embed links: embed.html?b=<benchmark>&view=<view>&theme=auto|light|dark, and the iframe snippet.
+// Embed links and permalinks of charts. A curated chart: embed.html?b=<benchmark>&view=<view>; a
+// chart-builder chart on a catalog table: embed.html?b=<benchmark or main>&table=<table>&chart.…; one
+// on a SQL result: embed.html?sql=<query>&chart.… . Each takes &theme=auto|light|dark.
+import { resultHref } from '../console/result-link.ts';
+import { joinHash } from '../state/url-state.ts';
+import { routeHref } from '../state/router.ts';
+import { readBuilderState, writeBuilderState, type BuilderState } from './builder.ts';
 import type { ThemeName } from './theme.ts';
 
 export type EmbedTheme = ThemeName | 'auto';
 
+export type EmbedChart =
+  | { kind: 'curated'; benchmark: string; view: string }
+  | { kind: 'table'; /** Benchmark id, or "main" for the shared tables (as in the site's table route). */ benchmark: string; table: string; state: BuilderState }
+  | { kind: 'query'; sql: string; state: BuilderState };
+
 export interface EmbedTarget {
-  benchmark: string;
-  view: string;
+  chart: EmbedChart;
   theme: EmbedTheme;
 }
 
 /** Absolute embed URL for a chart; `siteRoot` is the site's base URL (origin + base path). */
-export function embedUrl(siteRoot: string, target: EmbedTarget): string {
+export function embedUrl(siteRoot: string, chart: EmbedChart, theme: EmbedTheme): string {
   const url = new URL('embed.html', siteRoot);
-  url.searchParams.set('b', target.benchmark);
-  url.searchParams.set('view', target.view);
-  url.searchParams.set('theme', target.theme);
+  const q = url.searchParams;
+  if (chart.kind === 'query') q.set('sql', chart.sql);
+  else q.set('b', chart.benchmark);
+  if (chart.kind === 'curated') q.set('view', chart.view);
+  if (chart.kind === 'table') q.set('table', chart.table);
+  if (chart.kind !== 'curated') writeBuilderState(chart.state, q);
+  q.set('theme', theme);
   return url.toString();
+}
+
+/** The site page a chart lives on (hash route, state included): the embed's link back, and its permalink. */
+export function chartPageHash(chart: EmbedChart): string {
+  switch (chart.kind) {
+    case 'curated':
+      return routeHref({ page: 'benchmark', id: chart.benchmark });
+    case 'table':
+      return joinHash(routeHref({ page: 'table', id: chart.benchmark, table: chart.table }).slice(1), writeBuilderState(chart.state));
+    case 'query':
+      return resultHref({ sql: chart.sql, chart: chart.state });
+  }
+}
+
+/** Absolute URL of the chart's page on the site. */
+export function chartPageUrl(siteRoot: string, chart: EmbedChart): string {
+  return new URL(chartPageHash(chart), siteRoot).toString();
 }
 
 /** Read an embed URL's query; a clear message names what is missing or wrong. */
 export function parseEmbedQuery(search: string): EmbedTarget | { error: string } {
   const q = new URLSearchParams(search);
-  const benchmark = q.get('b');
-  const view = q.get('view');
   const theme = q.get('theme') ?? 'auto';
+  if (theme !== 'auto' && theme !== 'light' && theme !== 'dark') return { error: `Unknown theme “${theme}” in the embed link: use auto, light or dark.` };
+  const sql = q.get('sql');
+  const benchmark = q.get('b');
+  const table = q.get('table');
+  if (sql !== null || table !== null) {
+    const state = readBuilderState(q);
+    if (state === null) return { error: 'The embed link has no chart (the “chart.mark” parameter).' };
+    if ('error' in state) return state;
+    if (sql !== null) return sql.trim() ? { chart: { kind: 'query', sql, state }, theme } : { error: 'The embed link’s query (the “sql” parameter) is empty.' };
+    if (!benchmark) return { error: 'The embed link has no benchmark (the “b” parameter).' };
+    if (table) return { chart: { kind: 'table', benchmark, table, state }, theme };
+    return { error: 'The embed link’s table (the “table” parameter) is empty.' };
+  }
+  const view = q.get('view');
   if (!benchmark) return { error: 'The embed link has no benchmark (the “b” parameter).' };
   if (!view) return { error: 'The embed link has no chart (the “view” parameter).' };
-  if (theme !== 'auto' && theme !== 'light' && theme !== 'dark') return { error: `Unknown theme “${theme}” in the embed link: use auto, light or dark.` };
-  return { benchmark, view, theme };
+  return { chart: { kind: 'curated', benchmark, view }, theme };
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

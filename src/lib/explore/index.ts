@@ -18,4 +18,4 @@ export function resultsData(): ResultsService {
 
 export { drillLinks, type RowLink } from './drill-links.ts';
 export type { BoardKey, BoardOption, BoardRow, ModelInfo, ModelResult } from './results-service.ts';
-export type { ColumnSummary, FacetCount } from './table-service.ts';
+export { PAGE_ROWS, type ColumnSummary, type FacetCount } from './table-service.ts';

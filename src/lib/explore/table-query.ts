@@ -3,16 +3,42 @@
 import { quoteIdent } from '../db/sql-text.ts';
 import type { TableViewState } from '../state/url-state.ts';
 import { NULL_TOKEN } from '../state/url-state.ts';
-import type { CellValue, ColumnDoc, TableInfo } from '../types.ts';
+import type { CellValue, ColumnDoc, ResultColumn, TableInfo } from '../types.ts';
 
 export interface Sql {
   sql: string;
   params: CellValue[];
 }
 
-/** The table's quoted "schema"."table". */
-export function tableRef(table: Pick<TableInfo, 'schema' | 'name'>): string {
-  return `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+/** What the rows are read from: the table's quoted "schema"."table", or a query result's relation. */
+export function tableRef(table: Pick<TableInfo, 'schema' | 'name' | 'relation'>): string {
+  return table.relation ?? `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+}
+
+/** A query relation numbers its rows in this column: a subquery has no rowid to break sort ties with. */
+const ROW_NUMBER = '__personascope_row';
+
+/** Arrow types the browser's text search and facets can use as they are; other text-like columns are cast. */
+const PLAIN_TEXT = new Set(['Utf8', 'LargeUtf8']);
+
+/**
+ * A query as a relation the browser can read like a table: `(SELECT … FROM (<sql>) AS q)`. Columns
+ * that are neither plain text, number nor boolean (dates, lists, structs, enums) become VARCHAR, so
+ * search, facets and summaries treat them as text. The newlines keep a trailing "-- comment" of the
+ * query from swallowing the closing parenthesis. `sql` must be one query (see query-table.ts).
+ */
+export function queryRelation(sql: string, columns: Pick<ResultColumn, 'name' | 'type' | 'kind'>[]): string {
+  const cols = columns.map((c) => {
+    const name = quoteIdent(c.name);
+    const keep = c.kind === 'number' || c.kind === 'boolean' || (c.kind === 'string' && PLAIN_TEXT.has(c.type));
+    return keep ? name : `CAST(${name} AS VARCHAR) AS ${name}`;
+  });
+  return `(SELECT ${[...cols, `row_number() OVER () AS ${quoteIdent(ROW_NUMBER)}`].join(', ')} FROM (\n${sql}\n) AS q)`;
+}
+
+/** Sort ties keep the rows' own order: DuckDB's rowid for a stored table, the row number of a query. */
+function rowOrder(table: Pick<TableInfo, 'relation'>): string {
+  return table.relation ? quoteIdent(ROW_NUMBER) : 'rowid';
 }
 
 /** Search text as compared: lower-cased, matched literally anywhere (no LIKE wildcards to escape). */
@@ -73,10 +99,10 @@ export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewS
  * ORDER BY for the state's sort, ties broken by the table's own order (rowid). Unsorted pages need no
  * ORDER BY: DuckDB keeps insertion order by default, and a plain LIMIT can stop scanning early.
  */
-export function orderClause(table: Pick<TableInfo, 'columns'>, state: TableViewState): string {
+export function orderClause(table: Pick<TableInfo, 'columns' | 'relation'>, state: TableViewState): string {
   const sort = state.sort;
   if (sort && table.columns.some((c) => c.name === sort.column)) {
-    return ` ORDER BY ${quoteIdent(sort.column)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, rowid`;
+    return ` ORDER BY ${quoteIdent(sort.column)} ${sort.desc ? 'DESC' : 'ASC'} NULLS LAST, ${rowOrder(table)}`;
   }
   return '';
 }

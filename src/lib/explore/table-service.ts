@@ -7,6 +7,9 @@ import { cardinalityQuery, countQuery, facetQuery, firstPageQuery, histogramQuer
 /** Columns with at most this many distinct values get a facet list. */
 export const FACET_MAX_DISTINCT = 40;
 
+/** Rows fetched per page; the first page comes with the matching count (firstPageQuery). */
+export const PAGE_ROWS = 100;
+
 export interface FacetCount {
   value: CellValue;
   n: number;
@@ -33,11 +36,13 @@ export function tableService(db: Pick<DbClient, 'query'>) {
 
   /** Distinct values per column (computed once per table). */
   function distinctCounts(table: TableInfo, signal?: AbortSignal): Promise<Map<string, number>> {
-    let p = cardinality.get(table.qualified);
+    // A query result has no name of its own: its relation (the query) is its key.
+    const key = table.relation ?? table.qualified;
+    let p = cardinality.get(key);
     if (!p) {
       p = run(cardinalityQuery(table), signal).then(([row]) => new Map(table.columns.map((c, i) => [c.name, Number(row?.[`d${i}`] ?? 0)])));
-      cardinality.set(table.qualified, p);
-      p.catch(() => cardinality.delete(table.qualified));
+      cardinality.set(key, p);
+      p.catch(() => cardinality.delete(key));
     }
     return p;
   }

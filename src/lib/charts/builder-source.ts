@@ -1,0 +1,34 @@
+// The source line of a chart-builder chart: a catalog table's benchmark and licence; for a SQL result,
+// the catalog tables the query reads and the benchmarks (and licences) they, or a "benchmark" column
+// of the rows, belong to.
+import { tablesNamed } from '../console/sources.ts';
+import { benchmarksOf } from '../export/bibtex.ts';
+import type { BenchmarkEntry, Catalog, TableInfo } from '../types.ts';
+import type { ChartRow, ChartSource } from './spec.ts';
+
+/** Benchmarks named one by one in a source line before the rest are counted. */
+const NAMED = 3;
+
+export function tableSource(table: TableInfo, entry?: BenchmarkEntry): ChartSource {
+  return {
+    benchmark: entry?.short ?? table.schema,
+    benchmarkId: entry?.id ?? table.schema,
+    table: table.qualified,
+    license: entry?.license.spdx ?? 'not stated',
+  };
+}
+
+/** `tablesRead`: the catalog tables the db client loads for the query (DbClient.tablesFor). */
+export function querySource(catalog: Catalog, sql: string, tablesRead: string[], rows: ChartRow[]): ChartSource {
+  const tables = tablesNamed(catalog, sql, tablesRead).map((t) => t.qualified);
+  const ids = [...new Set(rows.map((r) => r.benchmark).filter((v): v is string => typeof v === 'string'))];
+  const benchmarks = benchmarksOf(catalog, tables, ids);
+  const names = benchmarks.map((b) => b.short);
+  const licences = [...new Set(benchmarks.map((b) => b.license.spdx ?? 'not stated'))];
+  return {
+    benchmark: names.length === 0 ? 'Personascope' : names.length <= NAMED ? names.join(', ') : `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more`,
+    benchmarkId: benchmarks.length === 1 ? benchmarks[0].id : 'query',
+    table: tables.length ? tables.join(', ') : 'SQL query',
+    license: licences.length ? licences.join(', ') : 'not stated',
+  };
+}
