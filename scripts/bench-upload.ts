@@ -11,25 +11,9 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
+import { deleteOnMine, UPLOAD_ROWS as ROWS, uploadOnMine, writeResultsCsv } from './bench-upload-data.ts';
 
-const ROWS = Number(process.env.BENCH_UPLOAD_ROWS ?? 1_000_000);
 const TIMEOUT = 600_000;
-
-function writeCsv(file: string): number {
-  const out = fs.openSync(file, 'w');
-  const benchmarks = ['personagym', 'personamem', 'personabench', 'spp'];
-  let chunk = 'model,benchmark,metric,subset,value\n';
-  for (let i = 0; i < ROWS; i++) {
-    chunk += `my-model-${i % 97},${benchmarks[i % 4]},metric_${i % 13},subset_${i % 101},${((i * 7919) % 10007) / 100}\n`;
-    if (chunk.length > 1 << 20) {
-      fs.writeSync(out, chunk);
-      chunk = '';
-    }
-  }
-  fs.writeSync(out, chunk);
-  fs.closeSync(out);
-  return fs.statSync(file).size;
-}
 
 async function dbReadyMs(page: Page): Promise<number> {
   await page.waitForSelector('[data-db-state="ready"]', { timeout: TIMEOUT });
@@ -38,7 +22,7 @@ async function dbReadyMs(page: Page): Promise<number> {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-upload-'));
 const csv = path.join(dir, 'bench_results.csv');
-const bytes = writeCsv(csv);
+const bytes = writeResultsCsv(csv, ROWS);
 console.log(`generated ${ROWS.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
 
 const server = await serveStatic(path.resolve(process.env.SITE_DIR ?? 'dist'));
@@ -49,11 +33,7 @@ try {
   await page.goto(`${server.url}#/mine`);
   const readyBeforeMs = await dbReadyMs(page);
 
-  const t0 = Date.now();
-  await page.locator('[data-file-input]').setInputFiles(csv);
-  await page.waitForSelector('[data-upload-ok], [data-upload-error]', { timeout: TIMEOUT });
-  const uploadMs = Date.now() - t0;
-  const outcome = await page.locator('[data-upload-ok], [data-upload-error]').innerText();
+  const { ms: uploadMs, message: outcome, qualified } = await uploadOnMine(page, csv, TIMEOUT);
 
   const box = page.locator('[data-sql-box]');
   await box.locator('textarea').fill('select is_mine, count(*) as n, avg(value) as mean from main.results_all group by is_mine order by is_mine');
@@ -65,12 +45,7 @@ try {
 
   await page.reload();
   const readyAfterMs = await dbReadyMs(page);
-  await page.locator(`[data-user-table="mine.bench_results"]`).waitFor({ timeout: TIMEOUT });
-
-  // Leave nothing behind in the profile.
-  const card = page.locator('[data-user-table="mine.bench_results"]');
-  await card.getByRole('button', { name: 'Delete mine.bench_results' }).click();
-  await card.getByRole('button', { name: 'Delete', exact: true }).click();
+  if (qualified) await deleteOnMine(page, qualified, TIMEOUT);
   await context.close();
 
   const result = {

@@ -26,9 +26,8 @@ export async function createUserTable(
     const file = `upload_${name}.csv`;
     // DuckDB's worker takes ownership of the buffer (no copy of a 100 MB file): `prepared` is used up here.
     await engine.registerFileBuffer(file, prepared.bytes);
-    const options = ['header = true', 'sample_size = -1', ...(prepared.delimiter ? [`delim = ${quoteLiteral(prepared.delimiter)}`] : [])];
     try {
-      await engine.run(`CREATE TABLE ${mineTable(name)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, ${options.join(', ')})`);
+      await engine.run(createFromCsvSql(name, file, prepared.delimiter));
     } catch (e) {
       throw csvError(e);
     } finally {
@@ -53,6 +52,15 @@ export async function createUserTable(
     }
   }
   return info;
+}
+
+/**
+ * The statement that reads a CSV file into mine.<name>: every row sampled for the column types. Also run
+ * by the upload bench on native DuckDB, so both engines build the table the same way.
+ */
+export function createFromCsvSql(name: string, file: string, delimiter: string | null): string {
+  const options = ['header = true', 'sample_size = -1', ...(delimiter ? [`delim = ${quoteLiteral(delimiter)}`] : [])];
+  return `CREATE TABLE ${mineTable(name)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, ${options.join(', ')})`;
 }
 
 /** DuckDB's CSV error, with the line it names kept as `where.line`. */
