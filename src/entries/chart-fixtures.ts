@@ -4,6 +4,7 @@ import { chartToPdf } from '../lib/charts/export/pdf.ts';
 import { preset } from '../lib/charts/export/preset.ts';
 import { chartFixtures, largeScatter } from '../lib/charts/fixtures.ts';
 import { renderChart } from '../lib/charts/render.ts';
+import type { ChartSpec } from '../lib/charts/spec.ts';
 import type { ThemeName } from '../lib/charts/theme.ts';
 
 const theme: ThemeName = new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
@@ -33,7 +34,17 @@ root.dataset.ready = 'true';
   async pdfMs(): Promise<{ ms: number; bytes: number }> {
     const spec = chartFixtures().find((s) => s.view === 'grouped')!;
     const t0 = performance.now();
-    const blob = await chartToPdf(spec, preset('single', 2.5, 8));
+    const { blob } = await chartToPdf(spec, preset('single', 2.5, 8));
     return { ms: performance.now() - t0, bytes: blob.size };
   },
+};
+
+// Hook for the PDF font test: one fixture exported as PDF with its labels replaced, returned as base64.
+(window as unknown as Record<string, unknown>).__chartPdf = async (view: string, labels: Partial<Pick<ChartSpec, 'title' | 'xLabel' | 'yLabel'>>) => {
+  const spec = { ...chartFixtures().find((s) => s.view === view)!, ...labels };
+  const { blob, unshown } = await chartToPdf(spec, preset('single', 2.5, 8));
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return { base64: btoa(binary), unshown };
 };

@@ -9,13 +9,22 @@ import type { ExportFormat } from './formats.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
 
-export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<{ blob: Blob; fileName: string }> {
+export interface ExportedChart {
+  blob: Blob;
+  fileName: string;
+  /** Something the user should know about the file (characters a PDF could not show). */
+  warning?: string;
+}
+
+export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<ExportedChart> {
   const name = (ext: string, suffix = '') => exportFileName(spec.source.benchmarkId, spec.view + suffix, ext);
   switch (format) {
     case 'svg':
       return { blob: new Blob([svgText(renderForPaper(spec, p))], { type: 'image/svg+xml' }), fileName: name('svg') };
-    case 'pdf':
-      return { blob: await chartToPdf(spec, p), fileName: name('pdf') };
+    case 'pdf': {
+      const { blob, unshown } = await chartToPdf(spec, p);
+      return { blob, fileName: name('pdf'), warning: unshownWarning(unshown) };
+    }
     case 'png1':
     case 'png2':
     case 'png3': {
@@ -29,6 +38,13 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
     case 'md':
       return { blob: new Blob([toMarkdown(spec)], { type: 'text/markdown' }), fileName: name('md') };
   }
+}
+
+function unshownWarning(unshown: string[]): string | undefined {
+  if (unshown.length === 0) return undefined;
+  const list = unshown.map((c) => `“${c}”`).join(', ');
+  const one = unshown.length === 1;
+  return `The PDF fonts have no glyph for ${list}, so ${one ? 'it is' : 'they are'} shown as “?”; the SVG export keeps ${one ? 'it' : 'them'}.`;
 }
 
 /** Save a blob under a file name through a temporary link (no server involved). */

@@ -3,32 +3,38 @@
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
 import type { ChartSpec } from '../spec.ts';
+import { embedUnicodeFont, fitsStandardFonts, replaceUnshown, useEmbeddedFamily } from './pdf-fonts.ts';
 import { PT_PER_IN, type PaperPreset } from './preset.ts';
 import { paperHeightIn, renderForPaper } from './svg.ts';
 
-/** Characters the PDF's standard fonts (WinAnsi) cannot show are replaced, so no glyph is garbled. */
-function toWinAnsi(svg: SVGSVGElement): void {
-  const allowed = /[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g;
-  for (const node of svg.querySelectorAll('text, tspan')) {
-    if (node.children.length === 0 && node.textContent) node.textContent = node.textContent.replace(allowed, '?');
-  }
+export interface PdfExport {
+  blob: Blob;
+  /** Characters of the chart's text that no font of the PDF has: drawn as "?". */
+  unshown: string[];
 }
 
-export async function chartToPdf(spec: ChartSpec, p: PaperPreset): Promise<Blob> {
+export async function chartToPdf(spec: ChartSpec, p: PaperPreset): Promise<PdfExport> {
   const svg = renderForPaper(spec, p);
   const width = p.widthIn * PT_PER_IN;
   const height = paperHeightIn(svg) * PT_PER_IN;
-  toWinAnsi(svg);
+  const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true, putOnlyUsedFonts: true });
+  pdf.setProperties({ title: spec.title, subject: `${spec.source.benchmark}, ${spec.source.table}`, creator: 'Personascope' });
+  // Labels in Latin-1 keep the standard Helvetica (nothing embedded, small files); any other
+  // character brings in an embedded font that has it.
+  let unshown: string[] = [];
+  if (!fitsStandardFonts(svg)) {
+    await embedUnicodeFont(pdf);
+    useEmbeddedFamily(svg);
+    unshown = replaceUnshown(svg, pdf);
+  }
   // svg2pdf reads computed styles: the element must be in the document while it draws.
   const holder = document.createElement('div');
   holder.style.cssText = 'position:absolute;left:-10000px;top:0;width:0;height:0;overflow:hidden';
   holder.append(svg);
   document.body.append(holder);
   try {
-    const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true });
-    pdf.setProperties({ title: spec.title, subject: `${spec.source.benchmark}, ${spec.source.table}`, creator: 'Personascope' });
     await svg2pdf(svg, pdf, { x: 0, y: 0, width, height });
-    return pdf.output('blob');
+    return { blob: pdf.output('blob'), unshown };
   } finally {
     holder.remove();
   }
