@@ -21,8 +21,10 @@ export default defineConfig({
     // DuckDB's wasm is ~35 MB; it is fetched lazily, never inlined.
     assetsInlineLimit: 4096,
     chunkSizeWarningLimit: 2000,
-    // Chart embeds and the chart test page are their own small entries, not part of the app bundle.
-    rolldownOptions: { input: { main: 'index.html', embed: 'embed.html', 'chart-fixtures': 'chart-fixtures.html' } },
+    // Chart embeds and the chart and scorer bench pages are their own small entries, not part of the app bundle.
+    rolldownOptions: {
+      input: { main: 'index.html', embed: 'embed.html', 'chart-fixtures': 'chart-fixtures.html', 'bench-scorer': 'bench-scorer.html' },
+    },
   },
   worker: { format: 'es' },
   // duckdb-wasm ships its own worker bundles; pre-bundling breaks their asset URLs.

@@ -1,0 +1,174 @@
+// `npm run bench` (last step): throughput of each scorer in the browser's scorer worker versus the
+// same models in Node (onnxruntime-node), on real-sized random-weight models (MiniLM-L6 and
+// BERT-base shapes, generated on demand by scripts/make-fixture-models.py --bench, never committed).
+// Also model load time (browser: from the Cache API; Node: from the local folder) and peak memory.
+// Target: the browser worker at >= 50% of native throughput. Writes bench-results/scoring.json and
+// prints a table. SITE_DIR picks the site build (default dist/); BENCH_SCORING_SCALE scales the
+// item counts. Not a test: it asserts nothing.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveHub } from './hub-server.ts';
+import { serveStatic } from './static-server.ts';
+import { runBrowserShape, type BrowserShapeRun } from './bench-scoring/browser-run.ts';
+import { kernelCheck, type KernelCheck } from './bench-scoring/kernel-check.ts';
+import type { Measurement } from './bench-scoring/measurement.ts';
+import { BENCH_MODELS_DIR, SHAPES, WARMUP_ITEMS, benchModelsPresent, benchRepos, tokensPerItem, TEXT_SHAPE } from './bench-scoring/workload.ts';
+import type { ScorerName } from '../src/lib/scoring/types.ts';
+
+const TARGET_RATIO = 0.5;
+const NODE_THREADS = ['default', '1'] as const;
+
+function ensureBenchModels(): { generatedSeconds: number | null } {
+  if (benchModelsPresent()) return { generatedSeconds: null };
+  console.log(`generating the bench models into ${path.relative(process.cwd(), BENCH_MODELS_DIR)} (random weights, ~1.4 GB, about a minute)…`);
+  const t0 = Date.now();
+  const r = spawnSync('/usr/bin/python3', ['scripts/make-fixture-models.py', '--bench'], { stdio: 'inherit' });
+  if (r.status !== 0 || !benchModelsPresent()) {
+    throw new Error('scripts/make-fixture-models.py --bench failed (it needs python3-torch, python3-onnx and python3-numpy from apt)');
+  }
+  return { generatedSeconds: (Date.now() - t0) / 1000 };
+}
+
+/** One Node measurement in a child process of its own (its peak memory is its alone). */
+function nodeMeasurement(shape: string, scorer: ScorerName, threads: string): Measurement {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-scoring/node-run.ts', shape, scorer, threads], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`node measurement ${shape}/${scorer}/${threads} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Measurement;
+}
+
+const mb = (b: number | null) => (b === null ? '–' : `${Math.round(b / 1048576)}`);
+const fixed = (x: number, d = 1) => x.toFixed(d);
+
+interface Row {
+  shape: string;
+  scorer: ScorerName;
+  items: number;
+  browser: Measurement & { modelRequestsDuringLoad: number };
+  nodeDefault: Measurement;
+  nodeSingle: Measurement;
+  /** browser items/s ÷ Node items/s with onnxruntime-node's default threads. */
+  ratioVsNodeDefault: number;
+  /** browser items/s ÷ Node items/s on one thread, like the worker. */
+  ratioVsNodeSingle: number;
+  meetsTarget: boolean;
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['shape', 'scorer', 'items', 'browser/s', 'node/s', 'node 1t/s', 'ratio', 'ratio 1t', 'load browser ms', 'load node ms', 'peak browser MiB', 'peak node MiB'];
+  const body = rows.map((r) => [
+    r.shape,
+    r.scorer,
+    String(r.items),
+    fixed(r.browser.itemsPerSecond, 2),
+    fixed(r.nodeDefault.itemsPerSecond, 2),
+    fixed(r.nodeSingle.itemsPerSecond, 2),
+    `${fixed(r.ratioVsNodeDefault, 2)}${r.ratioVsNodeDefault >= TARGET_RATIO ? '' : ' ✗'}`,
+    fixed(r.ratioVsNodeSingle, 2),
+    fixed(r.browser.loadMs, 0),
+    fixed(r.nodeSingle.loadMs, 0),
+    mb(r.browser.peakBytes),
+    mb(r.nodeSingle.peakBytes),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log([line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n'));
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const generated = ensureBenchModels();
+  const siteDir = path.resolve(process.env.SITE_DIR ?? 'dist');
+  if (!fs.existsSync(path.join(siteDir, 'bench-scorer.html'))) throw new Error(`no bench-scorer.html in ${siteDir}: build the site first (npm run build, or vite build --outDir and SITE_DIR)`);
+
+  // Node first, one child process per measurement, while no browser competes for the cores.
+  const node: Record<string, Measurement> = {};
+  for (const shape of SHAPES) {
+    for (const scorer of Object.keys(shape.scorers) as ScorerName[]) {
+      for (const threads of NODE_THREADS) {
+        const m = nodeMeasurement(shape.name, scorer, threads);
+        node[`${shape.name}/${scorer}/${threads}`] = m;
+        console.log(`node    ${shape.name} ${scorer} threads=${threads}: ${fixed(m.itemsPerSecond, 2)} items/s, load ${fixed(m.loadMs, 0)} ms, peak ${mb(m.peakBytes)} MiB`);
+      }
+    }
+  }
+
+  // Diagnosis of the gap: ONNX Runtime's wasm kernels vs its native ones, raw sessions, one thread.
+  const kernels: KernelCheck[] = [];
+  for (const shape of SHAPES) {
+    const k = await kernelCheck(shape, shape.models.toxicity ? 'toxicity' : 'nli');
+    kernels.push(k);
+    console.log(`kernels ${shape.name}: one ${k.sequenceTokens}-token run, native ${fixed(k.nativeMsPerRun, 0)} ms, wasm in Node ${fixed(k.wasmMsPerRun, 0)} ms (wasm at ${fixed(k.wasmVsNative, 2)} of native)`);
+  }
+
+  const hub = await serveHub(benchRepos());
+  const site = await serveStatic(siteDir);
+  const browser: BrowserShapeRun[] = [];
+  try {
+    for (const shape of SHAPES) {
+      const run = await runBrowserShape(site.url, hub, shape);
+      browser.push(run);
+      console.log(`browser ${shape.name}: first load (download into the Cache API) ${fixed(run.downloadLoadMs, 0)} ms`);
+      for (const m of run.measurements) {
+        console.log(`browser ${shape.name} ${m.scorer}: ${fixed(m.itemsPerSecond, 2)} items/s, load from cache ${fixed(m.loadMs, 0)} ms (${m.modelRequestsDuringLoad} requests to the model server), peak ${mb(m.peakBytes)} MiB`);
+      }
+    }
+  } finally {
+    await site.close();
+    await hub.close();
+  }
+
+  const rows: Row[] = browser.flatMap((run) =>
+    run.measurements.map((b) => {
+      const nodeDefault = node[`${b.shape}/${b.scorer}/default`];
+      const nodeSingle = node[`${b.shape}/${b.scorer}/1`];
+      const ratioVsNodeDefault = b.itemsPerSecond / nodeDefault.itemsPerSecond;
+      return {
+        shape: b.shape,
+        scorer: b.scorer,
+        items: b.items,
+        browser: b,
+        nodeDefault,
+        nodeSingle,
+        ratioVsNodeDefault,
+        ratioVsNodeSingle: b.itemsPerSecond / nodeSingle.itemsPerSecond,
+        meetsTarget: ratioVsNodeDefault >= TARGET_RATIO,
+      };
+    }),
+  );
+
+  const summary = {
+    what: 'Scorer throughput: browser scorer worker vs the same models in Node; random-weight bench models, dtype q8',
+    machine: `${process.platform} ${process.arch}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end, node ${process.version}, headless chromium`,
+    targetRatio: TARGET_RATIO,
+    threads:
+      'The site is not cross-origin isolated (no COOP/COEP headers), so the worker runs single-threaded wasm. Node is measured twice: ' +
+      "onnxruntime-node's default threads (intraOpNumThreads 0: one per core) and one thread. `ratio` compares with the default, `ratio 1t` with one thread.",
+    memory:
+      "Peak resident memory (Linux VmHWM, reset before each measurement): the Node child process, and the page's renderer process, which holds the page, the scorer worker and ONNX Runtime's wasm heap.",
+    load: 'Browser: a fresh worker loading the scorer\'s models from the Cache API (filled by a first load from the local hub-layout server), wasm start included. Node: loading from the local folder.',
+    shapes: SHAPES.map((s) => ({ name: s.name, description: s.description, models: s.models })),
+    batch: { warmupItems: WARMUP_ITEMS, text: TEXT_SHAPE, tokensPerSequence: tokensPerItem() },
+    modelsGeneratedSeconds: generated.generatedSeconds,
+    browserDownloadLoadMs: Object.fromEntries(browser.map((b) => [b.shape, b.downloadLoadMs])),
+    crossOriginIsolated: browser.every((b) => b.crossOriginIsolated),
+    benchSeconds: (Date.now() - t0) / 1000,
+    rows,
+    kernelCheck: {
+      what: 'Raw ONNX Runtime sessions in Node on one thread, same q8 file and input: onnxruntime-node (native kernels) vs onnxruntime-web wasm (plain SIMD build). Shows how much of the browser gap is the wasm kernels themselves.',
+      results: kernels,
+    },
+  };
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync('bench-results/scoring.json', JSON.stringify(summary, null, 2));
+  console.log(`\nscorer throughput, items/s (browser worker: 1 thread; target ratio >= ${TARGET_RATIO} of Node default threads)`);
+  printTable(rows);
+  console.log(`\nONNX Runtime wasm kernels vs native, one thread: ${kernels.map((k) => `${k.shape} ${fixed(k.wasmVsNative, 2)}`).join(', ')} (compare with 'ratio 1t')`);
+  console.log(`\nwritten to bench-results/scoring.json (${fixed(summary.benchSeconds, 0)} s)`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

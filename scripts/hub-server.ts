@@ -1,0 +1,96 @@
+// A local stand-in for the Hugging Face hub: serves model folders under the hub's URL layout
+// (<base>/<repo>/resolve/<revision>/<file>) so transformers.js can load them as a "mirror" source.
+// Used by the scoring bench and the Score page's browser tests. Any revision is accepted. A request
+// for onnx/model_quantized.onnx or onnx/model.onnx gets whichever of the two the folder has, so a
+// fixture shipped in one dtype loads under either. CORS is open: the site runs on another port.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+export interface HubServer {
+  /** Base URL with a trailing slash, for `{ kind: 'mirror', baseUrl }`. */
+  url: string;
+  /** Every request's path (URL-decoded, no query), in arrival order, 404s included. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const ONNX_VARIANTS = ['onnx/model_quantized.onnx', 'onnx/model.onnx'];
+const TYPES: Record<string, string> = { '.json': 'application/json; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+  'access-control-allow-headers': '*',
+  'access-control-expose-headers': 'content-length',
+};
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The local file that answers `file` of a repo folder, or null. */
+function resolveFile(folder: string, file: string): string | null {
+  const direct = path.join(folder, file);
+  // A path that climbs out of the folder (../) is never served.
+  if (!direct.startsWith(folder + path.sep)) return null;
+  if (isFile(direct)) return direct;
+  if (ONNX_VARIANTS.includes(file)) {
+    for (const other of ONNX_VARIANTS) if (isFile(path.join(folder, other))) return path.join(folder, other);
+  }
+  return null;
+}
+
+/** Serve `repos` (repo id "owner/name" → local folder) on 127.0.0.1; port 0 (default) = any free port. */
+export function serveHub(repos: Record<string, string>, opts: { port?: number } = {}): Promise<HubServer> {
+  const folders = new Map(Object.entries(repos).map(([repo, dir]) => [repo, path.resolve(dir)]));
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    requests.push(pathname);
+    const notFound = (why: string) => res.writeHead(404, { ...CORS, 'content-type': 'text/plain; charset=utf-8' }).end(`404 ${pathname}: ${why}\n`);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS).end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...CORS, allow: 'GET, HEAD, OPTIONS' }).end();
+      return;
+    }
+    const m = /^\/(.+?)\/resolve\/([^/]+)\/(.+)$/.exec(pathname);
+    if (!m) return notFound('not a hub file URL (expected /<owner>/<name>/resolve/<revision>/<file>)');
+    const [, repo, , file] = m;
+    const folder = folders.get(repo);
+    if (!folder) return notFound(`unknown repo ${repo} (served: ${[...folders.keys()].join(', ') || 'none'})`);
+    const local = resolveFile(folder, file);
+    if (!local) return notFound(`${repo} has no file ${file} (looked in ${folder})`);
+    const size = fs.statSync(local).size;
+    res.writeHead(200, {
+      ...CORS,
+      'content-type': TYPES[path.extname(local)] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-cache',
+    });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(local).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        requests,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
