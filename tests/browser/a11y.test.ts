@@ -18,7 +18,9 @@ const PAGES = [
   '#/models/gpt-4o',
   '#/compare?m=gpt-4o,gpt-3.5-turbo',
   '#/sql',
+  `#/sql/result?sql=${encodeURIComponent('SELECT model, task, score FROM personagym.scores')}&chart.mark=bar&chart.x=model&chart.y=score&chart.aggregate=mean`,
   '#/mine',
+  '#/score',
 ];
 
 describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (scheme) => {

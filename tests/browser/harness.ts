@@ -57,18 +57,23 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Whether a URL is the site's own (blob: and data: URLs never leave the browser). */
-export function isLocal(url: string): boolean {
+/**
+ * Whether a URL is the site's own (blob: and data: URLs never leave the browser), or one of the
+ * `also` origins a test serves on this machine (e.g. a stand-in model hub).
+ */
+export function isLocal(url: string, also: readonly string[] = []): boolean {
   if (url.startsWith('data:')) return true;
   if (url.startsWith('blob:')) return url.startsWith(`blob:${siteOrigin}/`);
   try {
-    return new URL(url).origin === siteOrigin;
+    const origin = new URL(url).origin;
+    return origin === siteOrigin || (also.includes(origin) && new URL(url).hostname === '127.0.0.1');
   } catch {
     return false;
   }
 }
 
-export async function newSession(options: { width?: number; height?: number } = {}): Promise<Session> {
+export async function newSession(options: { width?: number; height?: number; allowOrigins?: string[] } = {}): Promise<Session> {
+  const allowed = options.allowOrigins ?? [];
   const b = await sharedBrowser();
   const context = await b.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -79,7 +84,7 @@ export async function newSession(options: { width?: number; height?: number } = 
   context.on('request', (req) => requests.push(req.url()));
   // Nothing may leave the machine: outside requests are recorded (and fail the test) but never sent.
   await context.route(
-    (url) => url.origin !== siteOrigin,
+    (url) => !isLocal(url.href, allowed),
     (route) => route.abort('blockedbyclient'),
   );
   const page = await context.newPage();
@@ -97,7 +102,7 @@ export async function newSession(options: { width?: number; height?: number } = 
       await page.goto(new URL(hash, siteUrl).toString());
     },
     assertClean() {
-      expect(requests.filter((url) => !isLocal(url)), 'requests to other origins').toEqual([]);
+      expect(requests.filter((url) => !isLocal(url, allowed)), 'requests to other origins').toEqual([]);
       expect(errors, 'console errors').toEqual([]);
     },
     close: () => context.close(),
@@ -109,4 +114,11 @@ export async function waitForDb(page: Page): Promise<void> {
   const status = page.locator('[data-db-state]');
   await expect.poll(async () => status.getAttribute('data-db-state'), { timeout: 90_000 }).toMatch(/ready|failed/);
   expect(await status.getAttribute('data-db-state'), await status.innerText()).toBe('ready');
+}
+
+/** Waits until the table browser shows the rows of the current filters, then returns the matching count. */
+export async function settledTotal(page: Page): Promise<number> {
+  await expect.poll(() => page.locator('[data-grid]').getAttribute('data-ready-key'), { timeout: 60_000 }).not.toBe('');
+  await expect.poll(() => page.locator('[data-total]').getAttribute('aria-busy')).toBe('false');
+  return Number(await page.locator('[data-total]').getAttribute('data-total'));
 }

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
+import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
+import { missingFiles, pickedFolder } from '../../src/lib/scoring/picked-folder.ts';
+import { DEFAULT_SETTINGS, loadSettings, mirrorUrlProblem, modelsFor, nliChoices, saveSettings } from '../../src/lib/scoring/scorer-settings.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => {
@@ -148,5 +151,76 @@ describe('batch files', () => {
     const { inputs, issues } = toScoreInputs(parseCsv(enc('id,persona,question,response\nx,p,q,r\nx,p,q,r2\n')));
     expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);
     expect(issues[0]).toMatchObject({ level: 'warning', line: 3 });
+  });
+});
+
+describe('paste form', () => {
+  const form = {
+    persona: 'I love jazz. I enjoy hiking.',
+    statements: ['I love jazz.', '  ', 'I enjoy hiking.'],
+    questions: ['Do you like jazz?', 'Weekend plans?', ''],
+    models: ['gpt', ''],
+    responses: [
+      ['Yes!', 'Not really.'],
+      ['A hike.', ''],
+      ['', ''],
+    ],
+  };
+
+  it('makes one item per filled cell, names blank cells, skips blank lines of the form', () => {
+    const { inputs, issues } = pasteInputs(form);
+    expect(inputs.map((i) => [i.id, i.model, i.question])).toEqual([
+      ['q1·gpt', 'gpt', 'Do you like jazz?'],
+      ['q1·response-2', 'response-2', 'Do you like jazz?'],
+      ['q2·gpt', 'gpt', 'Weekend plans?'],
+    ]);
+    expect(inputs[0].statements).toEqual(['I love jazz.', 'I enjoy hiking.']);
+    expect(issues.map((i) => i.message)).toEqual(['item q2·response-2: the response is empty']);
+  });
+
+  it('refuses two columns with the same name, and a persona with no statements left', () => {
+    expect(pasteInputs({ ...form, models: ['a', 'a'] }).issues[0].message).toMatch(/both called “a”/);
+    const none = pasteInputs({ ...form, statements: [' ', '-'] });
+    expect(none.inputs).toEqual([]);
+    expect(none.issues.at(-1)?.code).toBe('no-statements');
+    expect(pasteInputs({ ...form, persona: '' }).issues[0].message).toMatch(/the persona is empty/);
+  });
+});
+
+describe('scorer settings', () => {
+  const storage = (value: string | null) => ({ getItem: () => value });
+
+  it('reads back what was saved and falls back field by field on bad values', () => {
+    const saved: Record<string, string> = {};
+    saveSettings({ ...DEFAULT_SETTINGS, source: 'mirror', mirrorUrl: 'https://m.example/', scorers: ['toxicity'], contradictionThreshold: 0.7 }, { setItem: (k, v) => (saved[k] = v) });
+    const back = loadSettings(storage(Object.values(saved)[0]));
+    expect(back).toMatchObject({ source: 'mirror', mirrorUrl: 'https://m.example/', scorers: ['toxicity'], contradictionThreshold: 0.7 });
+    expect(loadSettings(storage('{"source":"folder","nli":"nope","scorers":[],"contradictionThreshold":3}'))).toEqual(DEFAULT_SETTINGS);
+    expect(loadSettings(storage('not json'))).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('explains what is wrong with a mirror URL', () => {
+    expect(mirrorUrlProblem('')).toMatch(/Enter the mirror/);
+    expect(mirrorUrlProblem('models.example.org')).toMatch(/is not a URL/);
+    expect(mirrorUrlProblem('ftp://x/')).toMatch(/http\(s\)/);
+    expect(mirrorUrlProblem('https://x/?a=1')).toMatch(/query/);
+    expect(mirrorUrlProblem('https://x/models/')).toBeNull();
+  });
+
+  it('offers only real NLI models and picks models by scorer', () => {
+    expect(nliChoices().map((c) => c.spec.repo)).toEqual(['Xenova/nli-deberta-v3-xsmall', 'Xenova/mobilebert-uncased-mnli']);
+    expect(modelsFor({ nli: 'mobilebert-uncased-mnli', scorers: ['apc'] }).map((m) => m.spec.repo).sort()).toEqual(['Xenova/mobilebert-uncased-mnli', 'Xenova/ms-marco-MiniLM-L-6-v2']);
+  });
+});
+
+describe('a picked models folder', () => {
+  const f = (path: string) => Object.assign(new File(['x'], path.split('/').at(-1)!), { webkitRelativePath: path });
+
+  it('maps files under the folder name and lists what a model lacks', () => {
+    const folder = pickedFolder([f('models/Xenova/toxic-bert/config.json'), f('models/Xenova/toxic-bert/tokenizer.json'), f('models/Xenova/toxic-bert/onnx/model_quantized.onnx')]);
+    expect(folder.folderName).toBe('models');
+    expect(Object.keys(folder.files)).toContain('Xenova/toxic-bert/onnx/model_quantized.onnx');
+    expect(missingFiles(folder, [{ repo: 'Xenova/toxic-bert', dtype: 'q8' }])).toEqual(['Xenova/toxic-bert/tokenizer_config.json']);
+    expect(missingFiles(folder, [{ repo: 'Xenova/toxic-bert', dtype: 'fp32' }])).toContain('Xenova/toxic-bert/onnx/model.onnx');
   });
 });

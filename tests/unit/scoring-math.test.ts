@@ -128,6 +128,12 @@ describe('contradictions', () => {
     ]);
     expect(r.hits[1]).toMatchObject({ responseToStatement: 0.2, statementToResponse: 0.7 });
     expect(r.max).toBe(0.9);
+    // Every statement keeps its probability (in statement order), not only the hits.
+    expect(r.statements.map((h) => [h.statement, h.probability])).toEqual([
+      ['a', 0.9],
+      ['b', 0.7],
+      ['c', 0.49],
+    ]);
     expect(contradictionsFrom(['a'], [0.5], [0], 0.5).hits).toHaveLength(1);
     expect(() => contradictionsFrom(['a'], [0.5], [], 0.5)).toThrow(RangeError);
     expect(() => contradictionsFrom(['a'], [0.5], [0.5], 2)).toThrow(/threshold/);

@@ -107,3 +107,20 @@ describe('user tables', () => {
     expect(String(gone)).toMatch(/my_results/);
   });
 });
+
+describe('tables the app writes (mine.scores)', () => {
+  it('creates, replaces and, when empty, removes a table under a fixed name, kept in the store', async () => {
+    const first = await userData.put('scores', file('id,apc\na,1.5\nb,2\n'), 'scores.csv');
+    expect(first).toMatchObject({ name: 'scores', qualified: 'mine.scores', rows: 2, mapping: null });
+    const again = await userData.put('scores', file('id,apc\na,1.5\nb,2\nc,0.5\n'), 'scores.csv');
+    expect(again).toMatchObject({ rows: 3, addedAt: first!.addedAt });
+    expect((await db.query('select sum(apc) as s from mine.scores')).rows[0].s).toBe(4);
+    expect(userData.tables.filter((t) => t.name === 'scores')).toHaveLength(1);
+    expect((await store.list()).filter((u) => u.info.name === 'scores')).toHaveLength(1);
+
+    expect(await userData.put('scores', file('id,apc\n'), 'scores.csv')).toBeNull();
+    expect(userData.find('scores')).toBeUndefined();
+    expect((await store.list()).some((u) => u.info.name === 'scores')).toBe(false);
+    await expect(db.query('select * from mine.scores')).rejects.toThrow(/scores/);
+  });
+});

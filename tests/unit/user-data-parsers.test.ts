@@ -129,6 +129,9 @@ describe('formats, names, sizes', () => {
     expect(safeTableName('C:\\tmp\\2024-run.jsonl')).toBe('t_2024_run');
     expect(safeTableName('résumé.parquet')).toBe('resume');
     expect(safeTableName('results.csv')).toBe('results_file');
+    // The Score page writes mine.scores and mine.score_statements: an upload never takes those names.
+    expect(safeTableName('Scores.csv')).toBe('scores_file');
+    expect(safeTableName('score_statements.jsonl')).toBe('score_statements_file');
     expect(safeTableName('???.csv')).toBe('table');
     expect(uniqueName('a', ['a', 'a_2'])).toBe('a_3');
   });

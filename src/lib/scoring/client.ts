@@ -4,7 +4,8 @@
 import * as Comlink from 'comlink';
 import type { CachedModel } from './model-cache.ts';
 import type { BatchSummary } from './scorer.ts';
-import type { LoadedModelInfo, LoadProgressEvent, ScorerService, ServiceConfig } from './service.ts';
+import type { ColumnMapping } from './input.ts';
+import type { BatchFile, LoadedModelInfo, LoadProgressEvent, ScorerService, ServiceConfig } from './service.ts';
 import type { BatchProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
 
 export class WorkerCrashedError extends Error {
@@ -95,6 +96,11 @@ export class ScorerClient {
 
   free(roles?: ScoringRole[]): Promise<void> {
     return this.remote ? this.call((r) => r.free(roles)) : Promise.resolve();
+  }
+
+  /** Parse and validate a batch file in the worker. */
+  readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
+    return this.call((r) => r.readBatchFile(file, fileName, mapping));
   }
 
   cachedModels(): Promise<CachedModel[]> {

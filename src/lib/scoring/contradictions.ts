@@ -22,5 +22,5 @@ export function contradictionsFrom(
   });
   const hits = all.filter((h) => h.probability >= threshold).sort((x, y) => y.probability - x.probability);
   const max = all.reduce((m, h) => Math.max(m, h.probability), 0);
-  return { threshold, hits, max };
+  return { threshold, hits, max, statements: all };
 }

@@ -13,14 +13,41 @@ import type { ClassifyFn, ClassifyInput, ClassifyOutput, EmbedFn, EmbedOutput, I
 export const HF_HUB = 'https://huggingface.co/';
 export const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
 
+/**
+ * Where models come from. 'hub' (default): huggingface.co. 'mirror': a base URL laid out like the
+ * hub (<base>/<repo>/resolve/<revision>/<file>, or `pathTemplate`). 'local': files at
+ * <folder>/<repo>/<file>; in Node a filesystem path, in the browser a URL *path* on this origin
+ * (transformers.js reads env.localModelPath as a path, never as an http:// URL). 'files': a folder
+ * the user picked in the browser, as relative path ("<owner>/<name>/<file>") → file contents.
+ */
+export type ModelSource =
+  | { kind: 'hub' }
+  | { kind: 'mirror'; baseUrl: string; pathTemplate?: string }
+  | { kind: 'local'; path: string }
+  | { kind: 'files'; files: Record<string, Blob>; folderName: string };
+
+/** The made-up local path under which picked files are served to transformers.js (never fetched). */
+export const PICKED_FILES_PATH = '/__personascope-picked-models__/';
+
+/** transformers.js's fetch hook (string or URL in, Response out). */
+type EnvFetch = typeof env.fetch;
+
+/** A fetch that answers requests under PICKED_FILES_PATH from the picked files, others as usual. */
+function pickedFilesFetch(files: Record<string, Blob>, fallback: EnvFetch): EnvFetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input.href;
+    const at = url.indexOf(PICKED_FILES_PATH);
+    if (at < 0) return fallback(input, init);
+    const rel = decodeURIComponent(url.slice(at + PICKED_FILES_PATH.length).split(/[?#]/)[0]);
+    const file = files[rel];
+    if (!file) return new Response(`not in the chosen folder: ${rel}`, { status: 404, statusText: 'Not Found' });
+    return new Response(file, { status: 200, headers: { 'content-length': String(file.size) } });
+  };
+}
+
 export interface RuntimeConfig {
-  /**
-   * Where models come from. 'hub' (default): huggingface.co. A base URL: a mirror laid out like the
-   * hub (<base>/<repo>/resolve/<revision>/<file>, or `pathTemplate`). A local folder: files at
-   * <folder>/<repo>/<file>; in Node a filesystem path, in the browser a URL *path* on this origin
-   * (transformers.js reads env.localModelPath as a path, never as an http:// URL).
-   */
-  source?: { kind: 'hub' } | { kind: 'mirror'; baseUrl: string; pathTemplate?: string } | { kind: 'local'; path: string };
+  /** Where models come from (see ModelSource). */
+  source?: ModelSource;
   /** Browser: keep downloads in the Cache API (default true where available). */
   browserCache?: boolean;
   /**
@@ -32,14 +59,34 @@ export interface RuntimeConfig {
   wasmPaths?: { wasm: string; mjs: string };
   /** Browser: wasm threads (1 when the page is not cross-origin isolated). */
   wasmThreads?: number;
+  /**
+   * Node: threads ONNX Runtime uses inside one model call (session option intraOpNumThreads) for
+   * models loaded from now on; default: onnxruntime-node's own choice (one per core). Lets the bench
+   * compare Node single-threaded with the single-threaded browser worker.
+   */
+  intraOpThreads?: number;
   /** Override fetch (tests, offline detection). */
   fetch?: typeof fetch;
 }
 
+let baseFetch: EnvFetch | null = null;
+
+// Session options given to every model loaded after configureRuntime (env has no such setting).
+let sessionOptions: Record<string, unknown> = {};
+
 /** Apply a RuntimeConfig to transformers.js's global env. Call before loading. */
 export function configureRuntime(cfg: RuntimeConfig = {}): void {
+  sessionOptions = cfg.intraOpThreads !== undefined ? { intraOpNumThreads: cfg.intraOpThreads } : {};
   const source = cfg.source ?? { kind: 'hub' };
-  if (source.kind === 'local') {
+  // Keep the platform fetch once, so switching sources never wraps a wrapper.
+  const platformFetch = (baseFetch ??= env.fetch);
+  env.fetch = cfg.fetch ?? platformFetch;
+  if (source.kind === 'files') {
+    env.allowLocalModels = true;
+    env.allowRemoteModels = false;
+    env.localModelPath = PICKED_FILES_PATH;
+    env.fetch = pickedFilesFetch(source.files, env.fetch);
+  } else if (source.kind === 'local') {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source.path)) {
       throw new Error(`a local models folder must be a path, not a URL (${source.path}); use a mirror base URL instead`);
     }
@@ -53,12 +100,12 @@ export function configureRuntime(cfg: RuntimeConfig = {}): void {
     env.remotePathTemplate = source.kind === 'mirror' ? (source.pathTemplate ?? HUB_PATH_TEMPLATE) : HUB_PATH_TEMPLATE;
   }
   // The Cache API exists in browsers and workers; transformers.js throws if asked to use it elsewhere.
-  env.useBrowserCache = (cfg.browserCache ?? true) && typeof caches !== 'undefined';
+  // Files the user picked are on their disk already: caching them again would only cost space.
+  env.useBrowserCache = (cfg.browserCache ?? true) && typeof caches !== 'undefined' && source.kind !== 'files';
   // Node: onnxruntime-node opens model files by path, so remote files must land in a file cache
   // (transformers.js fails with "Unable to get model file path or buffer" otherwise).
   env.useFSCache = env.useFS && cfg.fsCacheDir !== null;
   if (cfg.fsCacheDir) env.cacheDir = cfg.fsCacheDir;
-  if (cfg.fetch) env.fetch = cfg.fetch;
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
     if (cfg.wasmPaths) wasm.wasmPaths = { ...cfg.wasmPaths };
@@ -125,7 +172,12 @@ async function loadParts(spec: ModelSpec, kind: 'classifier' | 'embedder', onPro
   };
   const tokenizer = (await AutoTokenizer.from_pretrained(spec.repo, opts as never)) as unknown as Tok;
   const Auto = kind === 'classifier' ? AutoModelForSequenceClassification : AutoModel;
-  const model = (await Auto.from_pretrained(spec.repo, { ...opts, dtype: spec.dtype, ...(device ? { device } : {}) } as never)) as unknown as Model;
+  const model = (await Auto.from_pretrained(spec.repo, {
+    ...opts,
+    dtype: spec.dtype,
+    ...(device ? { device } : {}),
+    session_options: { ...sessionOptions },
+  } as never)) as unknown as Model;
   const posLimit = model.config.max_position_embeddings ?? Infinity;
   const tokLimit = Number.isFinite(tokenizer.model_max_length) ? tokenizer.model_max_length : Infinity;
   // 512: no model we use reads more; guards against tokenizers that report model_max_length = 1e30.

@@ -3,8 +3,9 @@
 // instance of this class through comlink; Node (CLI, tests) uses it directly.
 import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
 import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type RuntimeConfig } from './runtime.ts';
+import { guessColumnMapping, missingColumns, parseFile, toScoreInputs, type ColumnMapping } from './input.ts';
 import { scoreBatch, type BatchSummary, type ScorerModels } from './scorer.ts';
-import type { BatchProgress, LoadProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
+import type { BatchProgress, LoadProgress, ModelSpec, RowIssue, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
 
 export interface ServiceConfig extends RuntimeConfig {
   /** transformers.js device: 'wasm' in the browser worker, left to the library in Node. */
@@ -29,6 +30,31 @@ export interface LoadedModelInfo {
   id2label: Record<string, string> | null;
 }
 
+/** A batch file read for scoring: its columns, the mapping used, the rows to score and the problems. */
+export interface BatchFile {
+  columns: string[];
+  mapping: ColumnMapping;
+  /** Required columns the mapping lacks (no inputs until they are mapped). */
+  missing: string[];
+  /** Data rows found in the file. */
+  rows: number;
+  inputs: ScoreInput[];
+  issues: RowIssue[];
+}
+
+/** Parse and validate a CSV/TSV/JSONL batch (off the main thread in the browser: files can be large). */
+export async function readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.length === 0) {
+    const issue: RowIssue = { level: 'error', code: 'missing-columns', message: `${fileName} is empty (0 bytes)`, line: null, id: null };
+    return { columns: [], mapping: guessColumnMapping([]), missing: [], rows: 0, inputs: [], issues: [issue] };
+  }
+  const parsed = parseFile(fileName, bytes);
+  const used = mapping ?? guessColumnMapping(parsed.columns);
+  const { inputs, issues } = toScoreInputs(parsed, used);
+  return { columns: parsed.columns, mapping: used, missing: missingColumns(used), rows: parsed.rows.length, inputs, issues };
+}
+
 export class ModelUnavailableError extends Error {
   override name = 'ModelUnavailableError';
 }
@@ -47,7 +73,14 @@ function sameModel(a: ModelSpec, b: ModelSpec): boolean {
 export function describeLoadError(e: unknown, spec: ModelSpec, cfg: RuntimeConfig): ModelUnavailableError {
   const msg = e instanceof Error ? e.message : String(e);
   const source = cfg.source ?? { kind: 'hub' };
-  const where = source.kind === 'local' ? `the local folder ${source.path}` : source.kind === 'mirror' ? `the mirror ${source.baseUrl}` : 'the Hugging Face hub';
+  const where =
+    source.kind === 'local'
+      ? `the local folder ${source.path}`
+      : source.kind === 'files'
+        ? `the chosen folder “${source.folderName}”`
+        : source.kind === 'mirror'
+          ? `the mirror ${source.baseUrl}`
+          : 'the Hugging Face hub';
   const offline = /failed to fetch|fetch failed|networkerror|network error|load failed|econnrefused|enotfound|eai_again/i.test(msg);
   const offlineNow = typeof navigator !== 'undefined' && 'onLine' in navigator && navigator.onLine === false;
   if (offline || offlineNow) {
@@ -156,6 +189,10 @@ export class ScorerService {
     if (!this.running) return false;
     this.running.abort();
     return true;
+  }
+
+  readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
+    return readBatchFile(file, fileName, mapping);
   }
 
   /** Models in the browser's cache with their sizes (empty outside browsers). */

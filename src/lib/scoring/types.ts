@@ -187,6 +187,8 @@ export interface ContradictionResult {
   hits: ContradictionHit[];
   /** max contradiction probability over all statements (0 when there are none). */
   max: number;
+  /** Every statement's probabilities, in statement order (hits are the ones over the threshold). */
+  statements: ContradictionHit[];
 }
 
 export interface FitResult {

@@ -12,6 +12,8 @@ export type Route =
   | { page: 'mine' }
   | { page: 'mine-table'; name: string }
   | { page: 'sql' }
+  | { page: 'sql-result' }
+  | { page: 'score' }
   | { page: 'not-found'; path: string };
 
 /** Turn a location hash ("#/b/personagym") into a route. Unknown paths are kept for the message. */
@@ -36,6 +38,9 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 1 && parts[0] === 'mine') return { page: 'mine' };
   if (parts.length === 2 && parts[0] === 'mine' && parts[1]) return { page: 'mine-table', name: parts[1] };
   if (parts.length === 1 && parts[0] === 'sql') return { page: 'sql' };
+  // A console query opened in the table browser / chart builder (the query itself is in "?sql=").
+  if (parts.length === 2 && parts[0] === 'sql' && parts[1] === 'result') return { page: 'sql-result' };
+  if (parts.length === 1 && parts[0] === 'score') return { page: 'score' };
   return { page: 'not-found', path };
 }
 
@@ -62,6 +67,10 @@ export function routeHref(route: Route): string {
       return `#/mine/${encodeURIComponent(route.name)}`;
     case 'sql':
       return '#/sql';
+    case 'sql-result':
+      return '#/sql/result';
+    case 'score':
+      return '#/score';
     case 'not-found':
       return `#/${route.path}`;
   }
@@ -103,6 +112,10 @@ export function routeTitle(route: Route, names: { benchmark?: string; table?: st
       return `mine.${route.name} · Your data · ${site}`;
     case 'sql':
       return `SQL console · ${site}`;
+    case 'sql-result':
+      return `Query result · ${site}`;
+    case 'score':
+      return `Score responses · ${site}`;
     case 'not-found':
       return `Not found · ${site}`;
   }

@@ -1,5 +1,9 @@
 // Table names for user files: mine.<safe_name>, lower-case snake case, never a clash.
 
+/** Tables of the mine schema the app itself writes (the Score page's results): never an upload's name. */
+export const APP_TABLES = { scores: 'scores', scoreStatements: 'score_statements' } as const;
+const RESERVED = new Set<string>(['results', ...Object.values(APP_TABLES)]);
+
 /** "My Results (v2).csv" → "my_results_v2". */
 export function safeTableName(fileName: string): string {
   const base = fileName
@@ -17,8 +21,8 @@ export function safeTableName(fileName: string): string {
     .replace(/_+$/, '');
   if (!name) name = 'table';
   if (/^[0-9]/.test(name)) name = `t_${name}`;
-  // "results" is the name of the view over everyone's result rows in the mine schema.
-  if (name === 'results') name = 'results_file';
+  // "results" is the view over everyone's result rows in the mine schema; the others are the app's own.
+  if (RESERVED.has(name)) name = `${name}_file`;
   return name;
 }
 

@@ -19,6 +19,28 @@ export interface AddOutcome {
   mappingProblem?: string;
 }
 
+/** A new user table's info: not joined to the results (mapping null) until a mapping is checked. */
+function tableInfo(
+  name: string,
+  fileName: string,
+  format: UserTableInfo['format'],
+  bytes: number,
+  created: Pick<UserTableInfo, 'rows' | 'columns'>,
+  extra: { url?: string | null; addedAt?: string },
+): UserTableInfo {
+  return {
+    name,
+    qualified: `${MINE}.${name}`,
+    fileName,
+    format,
+    bytes,
+    ...created,
+    addedAt: extra.addedAt ?? new Date().toISOString(),
+    url: extra.url ?? null,
+    mapping: null,
+  };
+}
+
 export class UserData {
   tables: UserTableInfo[] = [];
   /** Tables that could not be rebuilt from their stored file at boot: name → why. */
@@ -91,18 +113,7 @@ export class UserData {
       return await this.db.withEngine(async (engine) => {
         const name = uniqueName(safeTableName(fileName), this.tables.map((t) => t.name));
         const { rows, columns } = await createUserTable(engine, name, prepared);
-        const info: UserTableInfo = {
-          name,
-          qualified: `${MINE}.${name}`,
-          fileName,
-          format: prepared.format,
-          bytes: file.size,
-          rows,
-          columns,
-          addedAt: new Date().toISOString(),
-          url: opts.url ?? null,
-          mapping: null,
-        };
+        const info = tableInfo(name, fileName, prepared.format, file.size, { rows, columns }, { url: opts.url ?? null });
         let mappingProblem: string | undefined;
         const guess = guessMapping(name, columns.map((c) => c.name));
         if (guess.exact) {
@@ -127,6 +138,36 @@ export class UserData {
     } catch (e) {
       throw asUploadError(e, fileName);
     }
+  }
+
+  /**
+   * Creates or replaces mine.<name> with a file this app wrote (e.g. the scorer's results), kept
+   * like an upload. A file with no data rows removes the table instead.
+   */
+  async put(name: string, file: Blob, fileName: string): Promise<UserTableInfo | null> {
+    await this.list();
+    const prepared = await this.prepare(file, fileName, file.type);
+    return this.db.withEngine(async (engine) => {
+      const old = this.find(name);
+      let created: Pick<UserTableInfo, 'rows' | 'columns'>;
+      try {
+        created = await createUserTable(engine, name, prepared);
+      } catch (e) {
+        if (!(e instanceof UploadError) || !/no data rows/.test(e.message)) throw e;
+        await this.store.delete(name);
+        this.tables = this.tables.filter((t) => t.name !== name);
+        await rebuildResultsViews(engine, this.usable());
+        this.changed();
+        return null;
+      }
+      const info = tableInfo(name, fileName, prepared.format, file.size, created, { addedAt: old?.addedAt });
+      await this.store.put({ info, file });
+      this.problems.delete(name);
+      this.tables = old ? this.tables.map((t) => (t.name === name ? info : t)) : [...this.tables, info];
+      await rebuildResultsViews(engine, this.usable());
+      this.changed();
+      return info;
+    });
   }
 
   private usable(): UserTableInfo[] {

@@ -1,0 +1,157 @@
+// Runs one saved job to its end: loads the models, scores the rows that have no outcome yet, saves
+// each outcome as it arrives, and survives a crashed worker by restarting from the first unsaved
+// row. A row that crashes the worker twice is recorded as failed so the batch can move on.
+// The view watches `status`; nothing here knows about Svelte or the DOM.
+import type { JobStore, ScoringJob } from './job-store.ts';
+import type { BatchSummary } from './scorer.ts';
+import type { LoadedModelInfo, LoadProgressEvent } from './service.ts';
+import type { BatchProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
+
+/** What the runner needs of a scorer: the worker client in the browser, an adapter in tests. */
+export interface JobScorer {
+  load(specs: Partial<Record<ScoringRole, ModelSpec>>, onProgress?: (p: LoadProgressEvent) => void): Promise<LoadedModelInfo[]>;
+  score(
+    items: ScoreInput[],
+    options: ScoreOptions,
+    hooks: { onProgress?: (p: BatchProgress) => void; onRow?: (outcome: RowOutcome, index: number) => void | Promise<void> },
+  ): Promise<BatchSummary>;
+  cancel(): Promise<boolean>;
+}
+
+export type RunPhase = 'idle' | 'loading' | 'scoring' | 'finished' | 'cancelled' | 'failed';
+
+export interface RunStatus {
+  phase: RunPhase;
+  jobId: string | null;
+  /** Model download progress while loading. */
+  load: LoadProgressEvent | null;
+  /** Rows of the whole job (earlier sessions included). */
+  done: number;
+  failed: number;
+  total: number;
+  itemsPerSecond: number | null;
+  etaMs: number | null;
+  /** Why the run failed (phase 'failed'). */
+  error: string | null;
+  /** Things the user must be told even though the run went on (worker restarts). */
+  notices: string[];
+}
+
+const IDLE: RunStatus = { phase: 'idle', jobId: null, load: null, done: 0, failed: 0, total: 0, itemsPerSecond: null, etaMs: null, error: null, notices: [] };
+
+/** Errors that mean the worker died (the client restarts it): the run resumes instead of failing. */
+export type CrashTest = (e: unknown) => boolean;
+
+export class JobRunner {
+  status: RunStatus = { ...IDLE };
+  private listeners = new Set<(s: RunStatus) => void>();
+  private rowListeners = new Set<(jobId: string, index: number, outcome: RowOutcome) => void>();
+  private cancelled = false;
+
+  constructor(
+    private readonly scorer: JobScorer,
+    private readonly store: JobStore,
+    private readonly isCrash: CrashTest,
+    private readonly maxCrashesPerRow = 2,
+  ) {}
+
+  onStatus(cb: (s: RunStatus) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  /** Called once per saved row (after it is in the store). */
+  onRow(cb: (jobId: string, index: number, outcome: RowOutcome) => void): () => void {
+    this.rowListeners.add(cb);
+    return () => this.rowListeners.delete(cb);
+  }
+
+  get running(): boolean {
+    return this.status.phase === 'loading' || this.status.phase === 'scoring';
+  }
+
+  private set(patch: Partial<RunStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const cb of this.listeners) cb(this.status);
+  }
+
+  /** Stop after the row being scored; its outcome is kept, the job stays resumable. */
+  async cancel(): Promise<void> {
+    if (!this.running) return;
+    this.cancelled = true;
+    await this.scorer.cancel().catch(() => false);
+  }
+
+  /** Score every row of `job` that has no saved outcome. Resolves when the job stops, for any reason. */
+  async run(job: ScoringJob, specs: Partial<Record<ScoringRole, ModelSpec>>): Promise<RunStatus> {
+    if (this.running) throw new Error('a batch is already running; cancel it first');
+    this.cancelled = false;
+    const saved = await this.store.outcomes(job.id);
+    const count = () => {
+      let failed = 0;
+      for (const o of saved.values()) if (!o.ok) failed++;
+      return { done: saved.size - failed, failed };
+    };
+    this.set({ ...IDLE, phase: 'loading', jobId: job.id, total: job.inputs.length, ...count() });
+    await this.store.putJob({ ...job, state: 'running', updatedAt: new Date().toISOString() });
+    const crashes = new Map<number, number>();
+    const save = async (index: number, outcome: RowOutcome) => {
+      await this.store.putOutcome(job.id, index, outcome);
+      saved.set(index, outcome);
+      for (const cb of this.rowListeners) cb(job.id, index, outcome);
+    };
+
+    for (;;) {
+      const pending = job.inputs.map((_, i) => i).filter((i) => !saved.has(i));
+      if (pending.length === 0) return this.finish(job, 'finished');
+      if (this.cancelled) return this.finish(job, 'cancelled');
+      try {
+        this.set({ phase: 'loading', load: null });
+        await this.scorer.load(specs, (p) => this.set({ load: p }));
+        if (this.cancelled) return this.finish(job, 'cancelled');
+        this.set({ phase: 'scoring', load: null });
+        const summary = await this.scorer.score(
+          pending.map((i) => job.inputs[i]),
+          job.options,
+          {
+            onProgress: (p) => this.set({ ...count(), itemsPerSecond: p.itemsPerSecond, etaMs: p.etaMs }),
+            onRow: (outcome, k) => save(pending[k], outcome),
+          },
+        );
+        if (summary.cancelled) return this.finish(job, 'cancelled');
+      } catch (e) {
+        if (!this.isCrash(e)) return this.fail(job, e);
+        const row = job.inputs.map((_, i) => i).find((i) => !saved.has(i));
+        if (row === undefined) continue;
+        const n = (crashes.get(row) ?? 0) + 1;
+        crashes.set(row, n);
+        const where = rowName(job.inputs[row]);
+        if (n >= this.maxCrashesPerRow) {
+          const message = `${where}: the scorer worker crashed ${n} times on this row, so it was skipped`;
+          await save(row, { ok: false, failure: { id: job.inputs[row].id, line: job.inputs[row].line, errors: [{ level: 'error', code: 'scoring-failed', message, line: job.inputs[row].line, id: job.inputs[row].id }] } });
+          this.set({ ...count(), notices: [...this.status.notices, `The scorer worker crashed again on ${where} and was restarted; that row is marked failed and scoring goes on.`] });
+        } else {
+          this.set({ notices: [...this.status.notices, `The scorer worker crashed while scoring ${where} and was restarted; scoring resumes from that row (${saved.size} of ${job.inputs.length} rows were already saved).`] });
+        }
+      }
+    }
+  }
+
+  private async finish(job: ScoringJob, state: 'finished' | 'cancelled'): Promise<RunStatus> {
+    await this.store.putJob({ ...job, state, updatedAt: new Date().toISOString() });
+    this.set({ phase: state, load: null, etaMs: null });
+    return this.status;
+  }
+
+  private async fail(job: ScoringJob, e: unknown): Promise<RunStatus> {
+    // The job stays 'running' in the store: it is unfinished and can be resumed once the cause is fixed.
+    await this.store.putJob({ ...job, state: 'running', updatedAt: new Date().toISOString() }).catch(() => undefined);
+    this.set({ phase: 'failed', load: null, etaMs: null, error: e instanceof Error ? e.message : String(e) });
+    return this.status;
+  }
+}
+
+/** "line 12 (id a7)" for file rows, "item q2·model-b" for pasted ones. */
+export function rowName(input: Pick<ScoreInput, 'id' | 'line'>): string {
+  return input.line != null ? `line ${input.line} (id ${input.id})` : `item ${input.id}`;
+}

@@ -1,0 +1,126 @@
+// Where scoring jobs are kept between visits: the inputs of each batch as soon as it starts, and
+// each row's outcome the moment it is scored, so a reload or a crash loses nothing already done.
+// IndexedDB in the browser; the memory store serves Node tests.
+import type { ModelDtype, RowIssue, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
+
+export type JobSource = 'paste' | 'file' | 'personagym';
+
+/** running: was being scored when last seen (a reload interrupted it); the rest are final. */
+export type JobState = 'running' | 'cancelled' | 'finished';
+
+export interface ScoringJob {
+  id: string;
+  /** What the user would call it: "pasted persona", the file name, "PersonaGym persona 12". */
+  label: string;
+  source: JobSource;
+  createdAt: string;
+  updatedAt: string;
+  state: JobState;
+  inputs: ScoreInput[];
+  /** Problems found before scoring (rows skipped, warnings), each naming its row. */
+  inputIssues: RowIssue[];
+  options: ScoreOptions;
+  /** The models the job is scored with, so a resume uses the same ones. */
+  models: Partial<Record<ScoringRole, { key: string; repo: string; revision: string; dtype: ModelDtype }>>;
+}
+
+export interface StoredOutcome {
+  jobId: string;
+  index: number;
+  outcome: RowOutcome;
+}
+
+export interface JobStore {
+  /** Every job, newest first. */
+  listJobs(): Promise<ScoringJob[]>;
+  putJob(job: ScoringJob): Promise<void>;
+  /** Saves one row's outcome (index into job.inputs). */
+  putOutcome(jobId: string, index: number, outcome: RowOutcome): Promise<void>;
+  /** A job's saved outcomes by input index. */
+  outcomes(jobId: string): Promise<Map<number, RowOutcome>>;
+  /** Removes the job and its outcomes. */
+  deleteJob(jobId: string): Promise<void>;
+}
+
+const newestFirst = (a: ScoringJob, b: ScoringJob) => b.createdAt.localeCompare(a.createdAt);
+
+export function memoryJobStore(): JobStore {
+  const jobs = new Map<string, ScoringJob>();
+  const outcomes = new Map<string, Map<number, RowOutcome>>();
+  // structuredClone: what comes back is a copy, as from IndexedDB, never the caller's object.
+  return {
+    listJobs: async () => [...jobs.values()].map((j) => structuredClone(j)).sort(newestFirst),
+    putJob: async (job) => void jobs.set(job.id, structuredClone(job)),
+    async putOutcome(jobId, index, outcome) {
+      let m = outcomes.get(jobId);
+      if (!m) outcomes.set(jobId, (m = new Map()));
+      m.set(index, structuredClone(outcome));
+    },
+    outcomes: async (jobId) => new Map([...(outcomes.get(jobId) ?? new Map<number, RowOutcome>())].map(([i, o]) => [i, structuredClone(o)])),
+    async deleteJob(jobId) {
+      jobs.delete(jobId);
+      outcomes.delete(jobId);
+    },
+  };
+}
+
+const DB_NAME = 'personascope-scoring';
+const JOBS = 'jobs';
+const OUTCOMES = 'outcomes';
+
+function done<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('the browser storage transaction was aborted'));
+  });
+}
+
+export function indexedDbJobStore(): JobStore {
+  let opened: Promise<IDBDatabase> | null = null;
+  const open = () =>
+    (opened ??= new Promise((resolve, reject) => {
+      const r = indexedDB.open(DB_NAME, 1);
+      r.onupgradeneeded = () => {
+        r.result.createObjectStore(JOBS, { keyPath: 'id' });
+        r.result.createObjectStore(OUTCOMES, { keyPath: ['jobId', 'index'] });
+      };
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    }));
+  const range = (jobId: string) => IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
+  return {
+    async listJobs() {
+      const db = await open();
+      return ((await done(db.transaction(JOBS).objectStore(JOBS).getAll())) as ScoringJob[]).sort(newestFirst);
+    },
+    async putJob(job) {
+      const tx = (await open()).transaction(JOBS, 'readwrite');
+      tx.objectStore(JOBS).put(job);
+      await committed(tx);
+    },
+    async putOutcome(jobId, index, outcome) {
+      const tx = (await open()).transaction(OUTCOMES, 'readwrite');
+      tx.objectStore(OUTCOMES).put({ jobId, index, outcome } satisfies StoredOutcome);
+      await committed(tx);
+    },
+    async outcomes(jobId) {
+      const db = await open();
+      const all = (await done(db.transaction(OUTCOMES).objectStore(OUTCOMES).getAll(range(jobId)))) as StoredOutcome[];
+      return new Map(all.map((o) => [o.index, o.outcome]));
+    },
+    async deleteJob(jobId) {
+      const tx = (await open()).transaction([JOBS, OUTCOMES], 'readwrite');
+      tx.objectStore(JOBS).delete(jobId);
+      tx.objectStore(OUTCOMES).delete(range(jobId));
+      await committed(tx);
+    },
+  };
+}

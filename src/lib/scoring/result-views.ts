@@ -1,0 +1,117 @@
+// Scored rows → what the results panel shows: per-model summaries, the distribution chart of a
+// chosen score per model, and the APC heat map (persona statements × responses). Pure functions of
+// the saved outcomes; chart specs go through the site's one chart renderer.
+import type { ChartRow, ChartSpec } from '../charts/spec.ts';
+import type { RowScore } from './types.ts';
+
+export type ScoreMetric = 'apc_normalized' | 'toxicity_max' | 'toxicity_control' | 'contradiction_max' | 'fit_persona';
+
+export const METRICS: Record<ScoreMetric, { label: string; unit: string; value: (s: RowScore) => number | null }> = {
+  apc_normalized: { label: 'APC / n (persona faithfulness)', unit: '0–1, higher = more faithful', value: (s) => s.apc?.normalized ?? null },
+  toxicity_max: { label: 'Toxicity, highest of six labels', unit: '0–1, higher = more toxic', value: (s) => s.toxicity?.max ?? null },
+  toxicity_control: { label: 'Toxicity control (derived: 1 − max)', unit: '0–1, higher = less toxic', value: (s) => s.toxicity?.control ?? null },
+  contradiction_max: { label: 'Highest contradiction probability', unit: '0–1', value: (s) => s.contradictions?.max ?? null },
+  fit_persona: { label: 'Persona–response fit (cosine)', unit: '−1–1', value: (s) => s.fit?.persona ?? null },
+};
+
+/** The source line of every chart of your own scores. */
+const SOURCE = { benchmark: 'Your scores', benchmarkId: 'mine', table: 'mine.scores', license: 'yours (scored in this browser)' };
+
+export interface ModelSummary {
+  model: string;
+  items: number;
+  /** Mean of each metric over the items that have it (null when none do). */
+  means: Record<ScoreMetric, number | null>;
+  /** Items with at least one flagged contradiction. */
+  contradicted: number;
+}
+
+export const modelName = (s: Pick<RowScore, 'model'>) => s.model ?? '(no model)';
+
+export function summarize(scores: readonly RowScore[]): ModelSummary[] {
+  const groups = new Map<string, RowScore[]>();
+  for (const s of scores) {
+    const key = modelName(s);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(s);
+  }
+  return [...groups].map(([model, rows]) => {
+    const means = {} as Record<ScoreMetric, number | null>;
+    for (const m of Object.keys(METRICS) as ScoreMetric[]) {
+      const vals = rows.map(METRICS[m].value).filter((v): v is number => v !== null);
+      means[m] = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    }
+    return { model, items: rows.length, means, contradicted: rows.filter((r) => (r.contradictions?.hits.length ?? 0) > 0).length };
+  });
+}
+
+/** One dot per response, one row of dots per model: the distribution of a metric. */
+export function distributionSpec(scores: readonly RowScore[], metric: ScoreMetric, jobLabel: string): ChartSpec | null {
+  const m = METRICS[metric];
+  const data: ChartRow[] = [];
+  for (const s of scores) {
+    const v = m.value(s);
+    if (v !== null) data.push({ model: modelName(s), value: v, id: s.id });
+  }
+  if (data.length === 0) return null;
+  return {
+    view: `scores-${metric}`,
+    data,
+    encoding: { mark: 'dot', x: 'value', y: 'model', color: 'model', sort: 'none', ...(metric === 'fit_persona' ? {} : { domain: [0, 1] as [number, number] }) },
+    title: `${m.label} per model`,
+    subtitle: `${jobLabel}: ${data.length} responses, one dot each`,
+    xLabel: m.label,
+    xUnit: m.unit,
+    yLabel: 'Model',
+    source: SOURCE,
+    uncertainty: 'scored with small general-purpose models, not the papers’ judges',
+    tableColumns: [
+      { field: 'id', label: 'Item' },
+      { field: 'model', label: 'Model' },
+      { field: 'value', label: m.label },
+    ],
+  };
+}
+
+/** Rows scored against the same persona statements as `anchor` (the heat map's columns). */
+export function samePersona(scores: readonly RowScore[], anchor: RowScore): RowScore[] {
+  const key = JSON.stringify(anchor.statements);
+  return scores.filter((s) => s.apc && JSON.stringify(s.statements) === key);
+}
+
+/** Truncated statement label for an axis: "3. Loves hiking in …". */
+function statementLabel(index: number, text: string): string {
+  const t = text.length > 48 ? `${text.slice(0, 47)}…` : text;
+  return `${index + 1}. ${t}`;
+}
+
+/**
+ * APC heat map: one row per persona statement, one column per response (at most `maxColumns`),
+ * coloured by the statement's contribution (1 = constraint satisfied, 0 = violated).
+ */
+export function apcHeatmapSpec(rows: readonly RowScore[], jobLabel: string, maxColumns = 40): ChartSpec | null {
+  const shown = rows.filter((r) => r.apc).slice(0, maxColumns);
+  if (shown.length === 0) return null;
+  const data: ChartRow[] = [];
+  for (const r of shown) {
+    for (const st of r.apc!.statements) {
+      data.push({ response: r.id, statement: statementLabel(st.index, st.statement), contribution: st.contribution, model: modelName(r) });
+    }
+  }
+  // Statements in persona order, top to bottom.
+  data.sort((a, b) => parseInt(String(a.statement), 10) - parseInt(String(b.statement), 10));
+  const cut = rows.length > shown.length ? ` (first ${shown.length} of ${rows.length})` : '';
+  return {
+    view: 'apc-heatmap',
+    data,
+    encoding: { mark: 'heatmap', x: 'response', y: 'statement', color: 'contribution', scheme: 'sequential', domain: [0, 1] },
+    title: 'APC: how far each response satisfies each persona statement',
+    subtitle: `${jobLabel}: ${shown.length} responses${cut}`,
+    xLabel: 'Response (item id)',
+    yLabel: 'Persona statement',
+    colorLabel: 'Contribution (0–1)',
+    source: SOURCE,
+    uncertainty: 'contribution = P_rel·P_ent + (1 − P_rel)·(1 − P_con), per statement',
+  };
+}

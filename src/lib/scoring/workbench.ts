@@ -1,0 +1,117 @@
+// What the Score page talks to: saved jobs (IndexedDB), the runner on the scorer worker, where
+// models come from, and the results published as mine.scores / mine.score_statements. One per page
+// session; the view never reaches the worker or DuckDB past this.
+import { getScorer, WorkerCrashedError, type ScorerClient } from './client.ts';
+import { indexedDbJobStore, type JobSource, type JobStore, type ScoringJob } from './job-store.ts';
+import { JobRunner } from './job-runner.ts';
+import type { PickedFolder } from './picked-folder.ts';
+import { MODELS, type ModelKey } from './registry.ts';
+import { modelsFor, type ScorerSettings } from './scorer-settings.ts';
+import { SCORE_COLUMNS, SCORES_TABLE, STATEMENT_COLUMNS, STATEMENTS_TABLE, scoreRows, statementRows, toCsvText, type JobOutcomes } from './scores-tables.ts';
+import type { ModelSource } from './runtime.ts';
+import type { ModelSpec, RowIssue, RowOutcome, ScoreInput, ScoringRole } from './types.ts';
+
+/** Where results tables go (the user-data service of the db layer). */
+export interface TablePublisher {
+  put(name: string, file: Blob, fileName: string): Promise<unknown>;
+}
+
+export interface NewJob {
+  label: string;
+  source: JobSource;
+  inputs: ScoreInput[];
+  inputIssues: RowIssue[];
+  settings: ScorerSettings;
+}
+
+export class ScoringWorkbench {
+  readonly runner: JobRunner;
+
+  constructor(
+    readonly client: ScorerClient,
+    private readonly store: JobStore,
+    private readonly publisher: () => Promise<TablePublisher | null>,
+  ) {
+    this.runner = new JobRunner(client, store, (e) => e instanceof WorkerCrashedError);
+  }
+
+  /** Point the worker at the hub, a mirror or a picked folder. */
+  useSource(settings: Pick<ScorerSettings, 'source' | 'mirrorUrl'>, folder: PickedFolder | null): Promise<void> {
+    let source: ModelSource = { kind: 'hub' };
+    if (settings.source === 'mirror') source = { kind: 'mirror', baseUrl: settings.mirrorUrl.trim() };
+    if (settings.source === 'folder' && folder) source = { kind: 'files', files: folder.files, folderName: folder.folderName };
+    return this.client.configure({ source });
+  }
+
+  /** Saves a new job (inputs first, so nothing typed is lost even if scoring never starts). */
+  async create(job: NewJob): Promise<ScoringJob> {
+    const now = new Date().toISOString();
+    const models: ScoringJob['models'] = {};
+    for (const { key, spec } of modelsFor(job.settings)) models[spec.role] = { key, repo: spec.repo, revision: spec.revision, dtype: spec.dtype };
+    const saved: ScoringJob = {
+      id: `job-${now.replace(/\D/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 8)}`,
+      label: job.label,
+      source: job.source,
+      createdAt: now,
+      updatedAt: now,
+      state: 'running',
+      inputs: job.inputs,
+      inputIssues: job.inputIssues,
+      options: { scorers: [...job.settings.scorers], contradictionThreshold: job.settings.contradictionThreshold },
+      models,
+    };
+    await this.store.putJob(saved);
+    return saved;
+  }
+
+  /** The model specs a job was created with (a resume uses the same ones). */
+  specsOf(job: ScoringJob): Partial<Record<ScoringRole, ModelSpec>> {
+    const out: Partial<Record<ScoringRole, ModelSpec>> = {};
+    for (const [role, m] of Object.entries(job.models) as [ScoringRole, NonNullable<ScoringJob['models'][ScoringRole]>][]) {
+      const spec = MODELS[m.key as ModelKey];
+      if (spec) out[role] = spec;
+    }
+    return out;
+  }
+
+  /** Score what is left of a job, then publish the tables. Resolves when the run stops. */
+  async run(job: ScoringJob): Promise<void> {
+    await this.runner.run(job, this.specsOf(job));
+  }
+
+  jobs(): Promise<ScoringJob[]> {
+    return this.store.listJobs();
+  }
+
+  outcomes(jobId: string): Promise<Map<number, RowOutcome>> {
+    return this.store.outcomes(jobId);
+  }
+
+  async deleteJob(jobId: string): Promise<void> {
+    await this.store.deleteJob(jobId);
+  }
+
+  /** Every saved job's rows → mine.scores and mine.score_statements. Returns the row counts. */
+  async publish(): Promise<{ scores: number; statements: number }> {
+    const publisher = await this.publisher();
+    const all: JobOutcomes[] = [];
+    for (const job of await this.store.listJobs()) all.push({ job, outcomes: await this.store.outcomes(job.id) });
+    all.reverse(); // oldest first
+    const scores = all.flatMap(scoreRows);
+    const statements = all.flatMap(statementRows);
+    if (publisher) {
+      const csv = (text: string) => new Blob([text], { type: 'text/csv' });
+      await publisher.put(SCORES_TABLE, csv(toCsvText(scores, SCORE_COLUMNS)), 'scores.csv');
+      await publisher.put(STATEMENTS_TABLE, csv(toCsvText(statements, STATEMENT_COLUMNS)), 'score_statements.csv');
+    }
+    return { scores: scores.length, statements: statements.length };
+  }
+}
+
+let shared: ScoringWorkbench | null = null;
+
+/** The page's workbench: the shared scorer worker, jobs in IndexedDB, tables through `publisher`. */
+export function getWorkbench(publisher: () => Promise<TablePublisher | null>): ScoringWorkbench {
+  shared ??= new ScoringWorkbench(getScorer(), indexedDbJobStore(), publisher);
+  return shared;
+}

@@ -1,0 +1,212 @@
+// The Score page on the real path: a local server laid out like the Hugging Face hub serves the
+// generated fixture models under the registry's repo ids (the settings point the page at it as a
+// mirror), so the real download, Cache API, worker and scoring code run in Chromium. Covers a pasted
+// persona (directions of the scores), a 200-row file with bad rows, cancel, reload-and-resume, a
+// crashed worker, offline with nothing cached, and that no request leaves this machine.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MODELS } from '../../src/lib/scoring/registry.ts';
+import { serveHub, type HubServer } from '../../scripts/hub-server.ts';
+import { FIXTURE_MODELS_DIR } from '../fixtures/models/fixtures.ts';
+import { isLocal, newSession, type Session } from './harness.ts';
+
+const fixture = (name: string) => path.join(FIXTURE_MODELS_DIR, 'personascope-fixtures', name);
+let hub: HubServer;
+let s: Session;
+
+beforeAll(async () => {
+  // The fixtures stand in for the real models under their real ids: the page offers only registry models.
+  hub = await serveHub({
+    [MODELS['nli-deberta-v3-xsmall'].repo]: fixture('tiny-nli'),
+    [MODELS['ms-marco-MiniLM-L-6-v2'].repo]: fixture('tiny-relevance'),
+    [MODELS['toxic-bert'].repo]: fixture('tiny-toxicity'),
+    [MODELS['all-MiniLM-L6-v2'].repo]: fixture('tiny-embedding'),
+  });
+  s = await newSession({ allowOrigins: [new URL(hub.url).origin] });
+});
+afterAll(async () => {
+  s.assertClean();
+  await s.close();
+  await hub.close();
+});
+
+async function useMirror(page: Page, url: string): Promise<void> {
+  await page.locator('[data-scorer-settings] > summary').click();
+  await page.locator('[data-mirror-url]').fill(url);
+  await page.locator('[data-apply-mirror]').click();
+  await page.locator('[data-scorer-settings] > summary').click();
+}
+
+async function waitPhase(page: Page, phase: RegExp, timeout = 90_000): Promise<string> {
+  const el = page.locator('[data-run-phase]');
+  await expect.poll(async () => ((await el.count()) ? await el.getAttribute('data-run-phase') : null), { timeout }).toMatch(phase);
+  return (await el.getAttribute('data-run-phase'))!;
+}
+
+async function scored(page: Page): Promise<number> {
+  const text = await page.locator('[data-progress-text]').innerText();
+  return Number(/^([\d,]+) of/.exec(text)?.[1].replace(/,/g, '') ?? -1);
+}
+
+describe('scoring a pasted persona', () => {
+  it('scores on the mirror, in the worker, with the right directions and no long main-thread task', async () => {
+    const { page } = s;
+    await s.open('#/score');
+    await useMirror(page, hub.url);
+    await page.locator('[data-persona]').fill('I love jazz.\nI enjoy hiking.\nI like cats.');
+    expect(await page.locator('[data-statements]').inputValue()).toBe('I love jazz.\nI enjoy hiking.\nI like cats.');
+    await page.locator('[data-model-name="0"]').fill('polite');
+    await page.locator('[data-add-model]').click();
+    await page.locator('[data-model-name="1"]').fill('rude');
+    await page.locator('[data-add-question]').click();
+    const q = page.locator('[data-question-text]');
+    await q.nth(0).fill('Do you like jazz?');
+    await q.nth(1).fill('What do you think of me?');
+    await page.locator('[data-response="0-0"]').fill('Yes, I really love jazz every day.');
+    await page.locator('[data-response="0-1"]').fill('I do not love jazz.');
+    await page.locator('[data-response="1-0"]').fill('Thank you for asking, I love jazz.');
+    await page.locator('[data-response="1-1"]').fill('You are a stupid idiot.');
+
+    // Long tasks on the main thread while scoring (charts are drawn only after the batch stops).
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; stoppedAt: number | null };
+      w.longTasks = [];
+      w.stoppedAt = null;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.startTime, e.duration))).observe({ type: 'longtask' });
+      new MutationObserver(() => {
+        const phase = document.querySelector('[data-run-phase]')?.getAttribute('data-run-phase');
+        if (w.stoppedAt === null && (phase === 'finished' || phase === 'failed')) w.stoppedAt = performance.now();
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-run-phase'], childList: true });
+    });
+    const clickedAt = await page.evaluate(() => performance.now());
+    await page.locator('[data-score-paste]').click();
+    expect(await waitPhase(page, /finished|failed/)).toBe('finished');
+
+    const row = (id: string) => page.locator(`[data-row="${id}"]`);
+    const num = async (id: string, cell: string) => Number(await row(id).locator(`[${cell}]`).innerText());
+    expect(await num('q1·rude', 'data-contradiction-count')).toBeGreaterThanOrEqual(1);
+    expect(await num('q1·polite', 'data-contradiction-count')).toBe(0);
+    expect(await num('q2·rude', 'data-toxicity-max')).toBeGreaterThan(await num('q2·polite', 'data-toxicity-max'));
+
+    // Explained down to the statement.
+    await page.locator('[data-explain="q1·rude"]').click();
+    const detail = page.locator('[data-detail="q1·rude"]');
+    expect(await detail.locator('[data-contradictions] li').first().innerText()).toMatch(/I love jazz\./);
+    expect(await detail.locator('[data-apc-table] tbody tr').first().innerText()).toMatch(/^1\. I love jazz\./);
+    expect(await page.locator('[data-apc-caveat]').innerText()).toMatch(/DeBERTa-v3-large/);
+
+    // Charts after the batch, registered as mine.scores.
+    await expect.poll(() => page.locator('[data-results] svg[role="img"], [data-results] figure svg').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 90_000 }).toMatch(/mine\.scores \(4 rows\) and mine\.score_statements \(12 rows\)/);
+
+    const { longTasks, stoppedAt } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; stoppedAt: number };
+      return { longTasks: w.longTasks, stoppedAt: w.stoppedAt };
+    });
+    const during: number[] = [];
+    for (let i = 0; i < longTasks.length; i += 2) if (longTasks[i] >= clickedAt && longTasks[i] < stoppedAt) during.push(longTasks[i + 1]);
+    expect(during, 'main-thread long tasks (ms) while scoring').toEqual([]);
+
+    // The models came from the local hub, through the worker.
+    expect(hub.requests).toContain(`/${MODELS['toxic-bert'].repo}/resolve/main/config.json`);
+    expect(s.page.workers().some((w) => /scorer\.worker/.test(w.url()))).toBe(true);
+  });
+
+  it('keeps the pasted text and the results across a reload, and lists the cached models', async () => {
+    const { page } = s;
+    await page.reload();
+    expect(await page.locator('[data-response="1-1"]').inputValue()).toBe('You are a stupid idiot.');
+    await expect.poll(() => page.locator('[data-score-rows] tbody tr').count(), { timeout: 30_000 }).toBe(4);
+    await page.locator('[data-scorer-settings] > summary').click();
+    await expect.poll(() => page.locator('[data-cache-list] li[data-cached="model"]').count(), { timeout: 30_000 }).toBe(4);
+    expect(await page.locator('[data-cache-list]').innerText()).toMatch(/Xenova\/toxic-bert@main/);
+    await page.locator('[data-scorer-settings] > summary').click();
+  });
+});
+
+describe('a 200-row file', () => {
+  function csv(): string {
+    const lines = ['id,model,persona,question,response'];
+    for (let i = 1; i <= 200; i++) {
+      const model = i % 2 ? 'agent-a' : 'agent-b';
+      let response = i % 2 ? 'Yes, I really love jazz every day.' : 'I do not love jazz.';
+      if (i === 7) response = '';
+      if (i === 9) response = 'I love jazz and hiking. '.repeat(9000); // ~200 kB
+      lines.push(`r${i},${model},"I love jazz. I enjoy hiking. I like cats.",Do you like jazz?,"${response}"`);
+    }
+    return lines.join('\n') + '\n';
+  }
+
+  it('names bad rows, scores the rest, cancels, resumes after a reload, survives a worker crash', async () => {
+    const { page } = s;
+    await page.locator('[data-tab="file"]').click();
+    await page.locator('[data-file-input]').setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
+    await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 60_000 }).toMatch(/200 data rows.*199 rows can be scored, 1 row cannot/s);
+    expect(await page.locator('[data-issues]').first().innerText()).toMatch(/line 8 \(id r7\): the response is empty/);
+    expect(await page.locator('[data-issues]').first().innerText()).toMatch(/line 10 \(id r9\): response has \d+ characters; only the first 20000 are scored/);
+
+    // Cancel after a few rows: what was scored is kept.
+    await page.locator('[data-score-file]').click();
+    await expect.poll(() => scored(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(10);
+    await page.locator('[data-cancel]').click();
+    expect(await waitPhase(page, /cancelled/)).toBe('cancelled');
+    const afterCancel = await scored(page);
+    expect(afterCancel).toBeLessThan(199);
+
+    // Resume, then reload mid-batch: the page offers to resume the interrupted batch.
+    await page.locator('[data-resume]').click();
+    await expect.poll(() => scored(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(afterCancel + 10);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-interrupted]').count(), { timeout: 30_000 }).toBe(1);
+    const kept = await page.locator('[data-score-rows] tbody tr').count();
+    expect(kept).toBeGreaterThan(0);
+    await page.locator('[data-resume-job]').click();
+
+    // Kill the worker mid-batch: it is restarted, the user is told, and the batch goes on.
+    await expect.poll(() => scored(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(afterCancel + 30);
+    const worker = page.workers().find((w) => /scorer\.worker/.test(w.url()))!;
+    await worker.evaluate(() => setTimeout(() => {
+      throw new Error('simulated crash');
+    }));
+    await expect.poll(() => page.locator('[data-notice]').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-notice]').first().innerText()).toMatch(/The scorer worker crashed while scoring .* and was restarted/);
+    expect(await waitPhase(page, /finished|failed/, 120_000)).toBe('finished');
+    expect(await page.locator('[data-progress-text]').innerText()).toMatch(/^199 of 199 rows scored/);
+
+    // Every row once, the long one with its truncation reported.
+    const ids = new Set<string>();
+    for (;;) {
+      for (const id of await page.locator('[data-score-rows] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')!))) ids.add(id);
+      const next = page.getByRole('button', { name: 'Next' });
+      if ((await next.count()) === 0 || (await next.isDisabled())) break;
+      await next.click();
+    }
+    expect(ids.size).toBe(199);
+    expect(ids.has('r7')).toBe(false);
+    await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 90_000 }).toMatch(/mine\.scores \(203 rows\)/);
+    // The crash was thrown on purpose: its console error is expected, nothing else.
+    s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !/simulated crash/.test(e)));
+  });
+});
+
+describe('offline with nothing cached', () => {
+  it('says the model cannot be loaded instead of hanging', async () => {
+    const offline = await newSession();
+    try {
+      await offline.open('#/score');
+      await offline.page.locator('[data-persona]').fill('I love jazz.');
+      await offline.page.locator('[data-question-text]').first().fill('Do you like jazz?');
+      await offline.page.locator('[data-response="0-0"]').fill('Yes.');
+      await offline.page.locator('[data-score-paste]').click();
+      const alert = offline.page.locator('[data-run-error]');
+      await expect.poll(() => alert.count(), { timeout: 60_000 }).toBe(1);
+      expect(await alert.innerText()).toMatch(/not in this browser's model cache and the Hugging Face hub cannot be reached \(offline\?\)/);
+      // The page tried the hub and nothing else outside; the harness blocks those requests, as a network without the hub would.
+      expect(offline.requests.filter((u) => !isLocal(u) && !u.startsWith('https://huggingface.co/'))).toEqual([]);
+      expect(offline.errors.filter((e) => !/Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(e))).toEqual([]);
+    } finally {
+      await offline.close();
+    }
+  });
+});

@@ -1,0 +1,198 @@
+// Saved jobs and their runner on the real scoring path (fixture models, onnxruntime-node): rows are
+// saved one by one, a cancelled or crashed run resumes from the first unsaved row, a row that
+// crashes the worker twice is recorded as failed, and the results become mine.scores' rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryJobStore, type ScoringJob } from '../../src/lib/scoring/job-store.ts';
+import { JobRunner, type JobScorer } from '../../src/lib/scoring/job-runner.ts';
+import { ScorerService, readBatchFile } from '../../src/lib/scoring/service.ts';
+import { SCORE_COLUMNS, STATEMENT_COLUMNS, scoreRows, statementRows, toCsvText } from '../../src/lib/scoring/scores-tables.ts';
+import { scoresFile, scoresFileName } from '../../src/lib/scoring/downloads.ts';
+import type { ScoreInput } from '../../src/lib/scoring/types.ts';
+import { FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
+
+class Crash extends Error {}
+
+/**
+ * ScorerService in the shape of the worker client. `crashes` (id → times) makes a call throw like a
+ * dying worker when it reaches that row, after scoring the rows before it.
+ */
+function adapter(service: ScorerService, crashes: Map<string, number> = new Map()): JobScorer & { loads: number } {
+  const a = {
+    loads: 0,
+    load: (specs: Parameters<ScorerService['load']>[0], onProgress?: Parameters<ScorerService['load']>[1]) => {
+      a.loads++;
+      return service.load(specs, onProgress);
+    },
+    score: async (items: ScoreInput[], options: Parameters<ScorerService['score']>[1], hooks: Parameters<JobScorer['score']>[2]) => {
+      const at = items.findIndex((it) => (crashes.get(it.id) ?? 0) > 0);
+      if (at < 0) return service.score(items, options, hooks.onProgress, hooks.onRow);
+      crashes.set(items[at].id, crashes.get(items[at].id)! - 1);
+      if (at > 0) await service.score(items.slice(0, at), options, hooks.onProgress, hooks.onRow);
+      throw new Crash(`worker died on ${items[at].id}`);
+    },
+    cancel: async () => service.cancel(),
+  };
+  return a;
+}
+
+const persona = 'I love jazz.\nI enjoy hiking.\nI like cats.';
+function makeJob(n: number): ScoringJob {
+  const inputs: ScoreInput[] = Array.from({ length: n }, (_, i) => ({
+    id: `r${i + 1}`,
+    model: i % 2 ? 'model-b' : 'model-a',
+    line: i + 2,
+    persona,
+    question: 'Do you like jazz?',
+    response: i % 2 ? 'I do not love jazz.' : 'Yes, I really love jazz every day.',
+  }));
+  const now = new Date('2026-11-27T08:00:00Z').toISOString();
+  return { id: 'job-1', label: 'reviews.csv', source: 'file', createdAt: now, updatedAt: now, state: 'running', inputs, inputIssues: [], options: { scorers: ['apc', 'contradictions'] }, models: {} };
+}
+const specs = { nli: FIXTURE_SPECS.nli, relevance: FIXTURE_SPECS.relevance };
+
+describe('job runner on the fixture models', () => {
+  let service: ScorerService;
+  beforeAll(() => {
+    service = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+  });
+  afterAll(() => service.free());
+
+  it('saves every row and finishes the job', async () => {
+    const store = memoryJobStore();
+    const runner = new JobRunner(adapter(service), store, (e) => e instanceof Crash);
+    const seen: number[] = [];
+    runner.onRow((_, i) => seen.push(i));
+    const job = makeJob(4);
+    const status = await runner.run(job, specs);
+    expect(status).toMatchObject({ phase: 'finished', done: 4, failed: 0, total: 4 });
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect((await store.outcomes(job.id)).size).toBe(4);
+    expect((await store.listJobs())[0].state).toBe('finished');
+  });
+
+  it('resumes a cancelled job from the first unsaved row, scoring no row twice', async () => {
+    const store = memoryJobStore();
+    const scorer = adapter(service);
+    const runner = new JobRunner(scorer, store, (e) => e instanceof Crash);
+    const job = makeJob(6);
+    const scored: number[] = [];
+    const stop = runner.onRow((_, i) => {
+      scored.push(i);
+      if (scored.length === 2) void runner.cancel();
+    });
+    const first = await runner.run(job, specs);
+    stop();
+    expect(first.phase).toBe('cancelled');
+    const kept = (await store.outcomes(job.id)).size;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(6);
+    expect((await store.listJobs())[0].state).toBe('cancelled');
+
+    const again: number[] = [];
+    runner.onRow((_, i) => again.push(i));
+    const second = await runner.run(job, specs);
+    expect(second).toMatchObject({ phase: 'finished', done: 6, failed: 0 });
+    expect(again).toEqual(Array.from({ length: 6 - kept }, (_, k) => kept + k));
+  });
+
+  it('restarts after a crash, and marks a row that crashes twice as failed', async () => {
+    const store = memoryJobStore();
+    // r3 crashes the worker once (then scores), r5 twice (then it is given up).
+    const scorer = adapter(service, new Map([['r3', 1], ['r5', 2]]));
+    const runner = new JobRunner(scorer, store, (e) => e instanceof Crash);
+    const status = await runner.run(makeJob(6), specs);
+    expect(status).toMatchObject({ phase: 'finished', done: 5, failed: 1 });
+    expect(status.notices).toHaveLength(3);
+    expect(status.notices[0]).toMatch(/crashed while scoring line 4 \(id r3\) and was restarted/);
+    expect(status.notices[2]).toMatch(/crashed again on line 6 \(id r5\)/);
+    const failed = (await store.outcomes('job-1')).get(4);
+    expect(failed?.ok).toBe(false);
+    if (failed && !failed.ok) expect(failed.failure.errors[0].message).toMatch(/crashed 2 times on this row/);
+    // Models are loaded again after every crash (a new worker has none).
+    expect(scorer.loads).toBe(4);
+  });
+
+  it('fails with the load error and leaves the job resumable', async () => {
+    const store = memoryJobStore();
+    const runner = new JobRunner(adapter(service), store, (e) => e instanceof Crash);
+    const status = await runner.run(makeJob(2), { nli: { ...FIXTURE_SPECS.nli, repo: 'personascope-fixtures/missing' }, relevance: FIXTURE_SPECS.relevance });
+    expect(status.phase).toBe('failed');
+    expect(status.error).toMatch(/personascope-fixtures\/missing/);
+    expect((await store.listJobs())[0].state).toBe('running');
+  });
+});
+
+describe('mine.scores rows and downloads', () => {
+  let service: ScorerService;
+  beforeAll(() => {
+    service = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+  });
+  afterAll(() => service.free());
+
+  it('has one row per item and one per item × statement, failures included', async () => {
+    const store = memoryJobStore();
+    const job = makeJob(2);
+    await new JobRunner(adapter(service), store, () => false).run(job, specs);
+    const outcomes = await store.outcomes(job.id);
+    outcomes.set(2, { ok: false, failure: { id: 'r3', line: 4, errors: [{ level: 'error', code: 'empty-response', message: 'line 4 (id r3): the response is empty', line: 4, id: 'r3' }] } });
+    const jobWithThird = { ...job, inputs: [...job.inputs, { ...job.inputs[0], id: 'r3', line: 4 }] };
+    const rows = scoreRows({ job: jobWithThird, outcomes });
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      ['r1', 'scored'],
+      ['r2', 'scored'],
+      ['r3', 'failed'],
+    ]);
+    expect(rows[2].error).toMatch(/response is empty/);
+    expect(rows[1].contradictions).toBe(1);
+    const statements = statementRows({ job: jobWithThird, outcomes });
+    expect(statements).toHaveLength(6);
+    const negated = statements.find((s) => s.id === 'r2' && s.statement === 'I love jazz.')!;
+    expect(negated.contradiction_probability as number).toBeGreaterThan(0.5);
+    expect((negated.apc_contribution as number) + (negated.apc_cost as number)).toBeCloseTo(1, 10);
+    // Every statement keeps its contradiction probability, not only those over the threshold.
+    expect(statements.every((s) => typeof s.contradiction_probability === 'number')).toBe(true);
+
+    const csv = toCsvText(rows, SCORE_COLUMNS).trim().split('\n');
+    expect(csv[0]).toBe(SCORE_COLUMNS.join(','));
+    expect(csv).toHaveLength(4);
+    expect(toCsvText(statements, STATEMENT_COLUMNS).trim().split('\n')).toHaveLength(7);
+
+    const json = JSON.parse(await (await scoresFile({ job: jobWithThird, outcomes }, 'json')).blob.text());
+    expect(json.rows).toHaveLength(3);
+    expect(json.rows[0].score.apc.statements).toHaveLength(3);
+    expect(json.notes.apc).toMatch(/DeBERTa-v3-large/);
+    const parquet = new Uint8Array(await (await scoresFile({ job: jobWithThird, outcomes }, 'parquet')).blob.arrayBuffer());
+    expect(new TextDecoder().decode(parquet.subarray(0, 4))).toBe('PAR1');
+    expect(scoresFileName(job, 'csv')).toBe('personascope-scores_reviews.csv_2026-11-27.csv');
+  });
+});
+
+describe('batch files', () => {
+  const file = (text: string | Uint8Array<ArrayBuffer>) => new Blob([text]);
+
+  it('names an empty file', async () => {
+    const r = await readBatchFile(file(''), 'empty.csv');
+    expect(r.inputs).toEqual([]);
+    expect(r.issues[0].message).toBe('empty.csv is empty (0 bytes)');
+  });
+
+  it('asks for a mapping when names differ, then scores with it', async () => {
+    const text = 'who,prompt,answer,agent\nI love jazz.,Do you like jazz?,Yes.,m1\n';
+    const first = await readBatchFile(file(text), 'x.csv');
+    expect(first.missing).toEqual(['persona', 'question', 'response']);
+    expect(first.issues[0].message).toMatch(/no persona, question, response columns \(columns found: who, prompt, answer, agent\)/);
+    const mapped = await readBatchFile(file(text), 'x.csv', { persona: 'who', question: 'prompt', response: 'answer', id: null, model: 'agent' });
+    expect(mapped.missing).toEqual([]);
+    expect(mapped.inputs).toMatchObject([{ id: 'row-2', model: 'm1', persona: 'I love jazz.', line: 2 }]);
+  });
+
+  it('names the rows it cannot score and keeps the rest', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('persona,question,response\nA.,q?,fine\nB.,q?,'), 0xff, 0xfe, ...new TextEncoder().encode('\nC.,q?,\n')]);
+    const r = await readBatchFile(file(bytes), 'x.csv');
+    expect(r.inputs.map((i) => i.line)).toEqual([2]);
+    expect(r.issues.map((i) => [i.line, i.code])).toEqual([
+      [3, 'not-utf8'],
+      [4, 'empty-response'],
+    ]);
+  });
+});
