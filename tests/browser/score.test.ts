@@ -3,6 +3,8 @@
 // mirror), so the real download, Cache API, worker and scoring code run in Chromium. Covers a pasted
 // persona (directions of the scores), a 200-row file with bad rows, cancel, reload-and-resume, a
 // crashed worker, offline with nothing cached, and that no request leaves this machine.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -187,6 +189,55 @@ describe('a 200-row file', () => {
     await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 90_000 }).toMatch(/mine\.scores \(203 rows\)/);
     // The crash was thrown on purpose: its console error is expected, nothing else.
     s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !/simulated crash/.test(e)));
+  });
+});
+
+describe('models from a folder on this computer, and PersonaGym questions', () => {
+  it('loads the models from a picked folder (nothing fetched) and scores answers to a PersonaGym persona', async () => {
+    // A folder laid out like the hub's repos: <owner>/<model>/<files>.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'picked-models-'));
+    const folder = path.join(root, 'my-models');
+    const layout: Record<string, string> = {
+      [MODELS['nli-deberta-v3-xsmall'].repo]: 'tiny-nli',
+      [MODELS['ms-marco-MiniLM-L-6-v2'].repo]: 'tiny-relevance',
+      [MODELS['toxic-bert'].repo]: 'tiny-toxicity',
+      [MODELS['all-MiniLM-L6-v2'].repo]: 'tiny-embedding',
+    };
+    for (const [repo, name] of Object.entries(layout)) {
+      fs.cpSync(fixture(name), path.join(folder, repo), { recursive: true });
+      // The registry asks for the q8 weights; the embedding fixture exists in fp32 only.
+      const onnx = path.join(folder, repo, 'onnx');
+      if (!fs.existsSync(path.join(onnx, 'model_quantized.onnx'))) fs.copyFileSync(path.join(onnx, 'model.onnx'), path.join(onnx, 'model_quantized.onnx'));
+    }
+    const local = await newSession();
+    try {
+      const { page } = local;
+      await local.open('#/score?input=gym');
+      await page.locator('[data-scorer-settings] > summary').click();
+      await page.locator('[data-models-folder]').setInputFiles(folder);
+      expect(await page.locator('[data-source="folder"]').isChecked()).toBe(true);
+      expect(await page.locator('[data-scorer-settings]').innerText()).toMatch(/A folder on this computer: “my-models”/);
+
+      const persona = page.locator('[data-gym-persona]');
+      await expect.poll(() => persona.locator('option').count(), { timeout: 90_000 }).toBeGreaterThan(1);
+      const first = await persona.locator('option').nth(1).getAttribute('value');
+      await persona.selectOption(first!);
+      const answers = page.locator('[data-gym-answer]');
+      await expect.poll(() => answers.count(), { timeout: 30_000 }).toBe(50);
+      await answers.nth(0).fill('I would think about it carefully first.');
+      await answers.nth(10).fill('You are a stupid idiot.');
+      await page.locator('[data-score-gym]').click();
+      expect(await waitPhase(page, /finished|failed/)).toBe('finished');
+      const ids = await page.locator('[data-score-rows] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
+      expect(ids).toHaveLength(2);
+      for (const id of ids) expect(id).toMatch(new RegExp(`^pg${first}·`));
+      // Nothing was fetched for the models: no hub, no mirror, and nothing cached from the folder.
+      expect(local.requests.filter((u) => /resolve\/|huggingface/.test(u))).toEqual([]);
+      local.assertClean();
+    } finally {
+      await local.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
