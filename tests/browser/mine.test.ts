@@ -1,7 +1,9 @@
 // Your own data: upload a results CSV (it shows under "Your data" and its rows reach main.results_all
 // through the SQL box), a broken JSON-lines file (the message names the line), reload keeps the
-// upload, delete removes it; open by URL from a second origin (simulated locally), with its failures.
+// upload, delete removes it; an item-level upload's leaderboard shows bootstrap CIs and tie groups;
+// open by URL from a second origin (simulated locally), with its failures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOARD_BOOTSTRAP, withIntervals } from '../../src/lib/explore/board-intervals.ts';
 import { builtCatalog, builtTableRows, isLocal, newSession, waitForDb, type Session } from './harness.ts';
 
 const results = builtCatalog().shared.find((t) => t.qualified === 'main.results')!;
@@ -75,10 +77,56 @@ describe('your data', () => {
     expect(await myRows()).toEqual(['my-agent 3.25', 'my-agent 4.5']);
   });
 
+  it('shows 95% bootstrap CIs and tie groups on the leaderboard of an item-level upload', async () => {
+    // 40 items per model: alpha right on 90%, beta on 50%, gamma on 40% (beta and gamma are not separable).
+    const share: Record<string, number> = { alpha: 9, beta: 5, gamma: 4 };
+    const items = Object.keys(share).flatMap((model) =>
+      Array.from({ length: 40 }, (_, i) => ({ model, item: `q${i}`, value: i % 10 < share[model] ? 1 : 0 })),
+    );
+    await s.open('#/mine');
+    await waitForDb(s.page);
+    await upload('Items.csv', `model,metric,item,value\n${items.map((r) => `${r.model},accuracy,${r.item},${r.value}`).join('\n')}\n`);
+    await expect.poll(() => s.page.locator('[data-user-table="mine.items"]').count(), { timeout: 60_000 }).toBe(1);
+
+    await s.open(`#/leaderboard?${new URLSearchParams({ benchmark: 'mine:items', metric: 'accuracy', subset: '' })}`);
+    const table = s.page.locator('[data-leaderboard]');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(3);
+    const shown = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ model: tr.getAttribute('data-model-id'), items: Number(tr.getAttribute('data-items')), lo: Number(tr.getAttribute('data-ci-lo')), hi: Number(tr.getAttribute('data-ci-hi')), group: tr.getAttribute('data-tie-group') })),
+    );
+    // The same intervals as the shared code computes in Node from the same item values.
+    const entry = (model: string) => ({ model, model_id: model, is_mine: true, upload: 'mine.items', items: 40, higher_is_better: true });
+    const expected = withIntervals(['alpha', 'beta', 'gamma'].map(entry), items.map((r) => ({ ...entry(r.model), value: r.value })));
+    expect(shown).toEqual(expected.rows.map((r) => ({ model: r.model, items: 40, lo: r.interval!.lo, hi: r.interval!.hi, group: r.interval!.tie_group })));
+    expect(shown.map((r) => r.group)).toEqual(['A', 'B', 'B']);
+    expect(await table.locator('thead').innerText()).toMatch(/95% CI[\s\S]*Tie group/);
+    const note = await s.page.locator('[data-intervals]').innerText();
+    expect(note).toContain(`${BOARD_BOOTSTRAP.resamples.toLocaleString('en-US')} resamples, seed ${BOARD_BOOTSTRAP.seed}`);
+
+    // The chart: a dot, an interval and a tie-group letter per model, and the resamples under it.
+    const svg = s.page.locator('[data-chart="leaderboard"] [data-chart-svg] svg');
+    await svg.waitFor({ timeout: 60_000 });
+    expect(await svg.locator('g[data-mark="dot"] circle').count()).toBe(3);
+    expect(await svg.locator('g[data-mark="rule"] line').count()).toBe(3);
+    expect(await svg.locator('g[data-mark="text"] text').allTextContents()).toEqual(expect.arrayContaining(['A', 'B', 'B']));
+    expect((await svg.locator('[data-source-line]').allTextContents()).join(' ')).toContain('2,000 resamples, seed 1');
+
+    // A released board has one aggregate per model: it says so and draws no intervals.
+    await s.open(`#/leaderboard?${new URLSearchParams({ benchmark, metric, subset: released[0].subset })}`);
+    await expect.poll(() => s.page.locator('[data-no-intervals]').count(), { timeout: 60_000 }).toBe(1);
+    expect(await s.page.locator('[data-leaderboard] [data-tie-group]').count()).toBe(0);
+
+    await s.open('#/mine');
+    const card = s.page.locator('[data-user-table="mine.items"]');
+    await card.getByRole('button', { name: 'Delete mine.items' }).click();
+    await card.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(0);
+  });
+
   it('opens a file by URL, and says why when it cannot', async () => {
     await s.page.route(`${OTHER}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
-      if (path === '/ok/scores.csv')
+      if (path === '/ok/ratings.csv')
         return route.fulfill({ status: 200, headers: { 'access-control-allow-origin': '*', 'content-type': 'text/csv' }, body: 'a,b\n1,x\n2,y\n' });
       // What the page sees of a CORS refusal or a network failure alike: the fetch rejects.
       if (path === '/unreachable.csv') return route.abort('failed');
@@ -96,14 +144,14 @@ describe('your data', () => {
     await open.click();
     await expect.poll(() => error.innerText(), { timeout: 30_000 }).toMatch(/could not be reached or does not allow this site to read the file \(CORS\)/);
 
-    await input.fill(`${OTHER}/ok/scores.csv`);
+    await input.fill(`${OTHER}/ok/ratings.csv`);
     await open.click();
     await expect.poll(() => s.page.locator('[data-upload-ok]').count(), { timeout: 60_000 }).toBe(1);
-    expect(await s.page.locator('[data-user-table="mine.scores"]').innerText()).toContain(`${OTHER}/ok/scores.csv`);
+    expect(await s.page.locator('[data-user-table="mine.ratings"]').innerText()).toContain(`${OTHER}/ok/ratings.csv`);
   });
 
   it('deletes an upload, also after a reload', async () => {
-    for (const name of ['mine.my_results', 'mine.scores']) {
+    for (const name of ['mine.my_results', 'mine.ratings']) {
       const card = s.page.locator(`[data-user-table="${name}"]`);
       await card.getByRole('button', { name: `Delete ${name}` }).click();
       await card.getByRole('button', { name: 'Delete', exact: true }).click();

@@ -87,12 +87,12 @@ describe('user tables', () => {
         { name: 'value', data: [1, 2], type: 'DOUBLE' },
       ],
     });
-    const { info } = await userData.add(new Blob([buf]), 'scores.parquet');
+    const { info } = await userData.add(new Blob([buf]), 'panel.parquet');
     expect(info).toMatchObject({ format: 'parquet', rows: 2 });
-    const r = await db.query("select model, benchmark from main.results_all where upload = 'mine.scores' order by model");
+    const r = await db.query("select model, benchmark from main.results_all where upload = 'mine.panel' order by model");
     expect(r.rows).toEqual([
-      { model: 'p1', benchmark: 'mine:scores' },
-      { model: 'p2', benchmark: 'mine:scores' },
+      { model: 'p1', benchmark: 'mine:panel' },
+      { model: 'p2', benchmark: 'mine:panel' },
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('user tables', () => {
     const second = createNodeDbWithUserData(dataDir, store);
     const r = await second.db.query("select count(*) as n from main.results_all where is_mine");
     expect(r.rows[0].n).toBe(4);
-    expect(second.userData.tables.map((t) => t.name)).toEqual(['my_results', 'semi', 'runs', 'scores']);
+    expect(second.userData.tables.map((t) => t.name)).toEqual(['my_results', 'semi', 'runs', 'panel']);
     await second.userData.remove('my_results');
     expect((await second.db.query('select count(*) as n from main.results_all where is_mine')).rows[0].n).toBe(2);
     const gone = await second.db.query('select * from mine.my_results').catch((e: unknown) => e);

@@ -191,10 +191,44 @@ const memBySessions: CuratedChart = {
   },
 };
 
+// PersonaBench releases no per-model answers (its evaluation script writes them locally), so the model
+// results are the paper's Table 4 aggregates: drawn as points, with the reason there are no intervals.
+const personaBenchEndToEnd: CuratedChart = {
+  view: 'end-to-end',
+  tables: ['end_to_end_results'],
+  async build(db, entry, signal) {
+    const { rows } = await db.query(
+      `SELECT model, retriever, metric, noise_ratio, value FROM ${entry.schema}.end_to_end_results
+       WHERE question_category = $1 AND value IS NOT NULL ORDER BY metric DESC, model, retriever`,
+      { signal, params: ['Overall'] },
+    );
+    const noise = [...new Set(rows.map((r) => num(r.noise_ratio)))].join(', ');
+    return {
+      view: this.view,
+      title: `${entry.short}: end-to-end answer quality of each model, by retriever`,
+      subtitle: `Overall recall and F1 at noise ratio ${noise}, as printed in the paper; only aggregates are released (no per-question answers), so no intervals are drawn.`,
+      data: rows.map((r) => ({ metric: str(r.metric), model: str(r.model), retriever: str(r.retriever), value: num(r.value) })),
+      encoding: { mark: 'dot', x: 'value', y: 'model', color: 'retriever', facet: 'metric', domain: [0, 1] },
+      xLabel: 'Value',
+      xUnit: 'score 0–1',
+      yLabel: 'Model',
+      colorLabel: 'Retriever',
+      source: source(entry, this.tables),
+      uncertainty: 'aggregates only: no intervals',
+      tableColumns: [
+        { field: 'metric', label: 'Metric' },
+        { field: 'model', label: 'Model' },
+        { field: 'retriever', label: 'Retriever' },
+        { field: 'value', label: 'Value (0–1)' },
+      ],
+    };
+  },
+};
+
 const BY_BENCHMARK: Record<string, CuratedChart[]> = {
   personagym: [personaGymByTask],
   'personalized-judge': [judgeAccuracy],
-  personabench: [socialGraph],
+  personabench: [personaBenchEndToEnd, socialGraph],
   personamem: [memBySessions],
   spp: [sppByMethod],
 };

@@ -17,5 +17,6 @@ export function resultsData(): ResultsService {
 }
 
 export { drillLinks, type RowLink } from './drill-links.ts';
-export type { BoardKey, BoardOption, BoardRow, ModelInfo, ModelResult } from './results-service.ts';
+export type { BoardKey, BoardOption, BoardRow, ModelInfo, ModelResult, RankedBoard } from './results-service.ts';
+export type { BoardInterval } from './board-intervals.ts';
 export { PAGE_ROWS, type ColumnSummary, type FacetCount } from './table-service.ts';

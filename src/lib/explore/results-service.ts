@@ -1,8 +1,10 @@
 // Leaderboards, model pages and model comparison, read from main.results_all (the released main.results
 // plus the user's own mapped uploads, is_mine marking those) joined to main.models. Ranks are computed in
-// SQL per (benchmark, metric, subset) and respect higher_is_better.
+// SQL per (benchmark, metric, subset) and respect higher_is_better. An upload with several item rows per
+// model on one board is one entry (their mean); its bootstrap CI and tie group come from board-intervals.ts.
 import type { DbClient } from '../db/client.ts';
 import type { CellValue } from '../types.ts';
+import { withIntervals, type BoardInterval, type BootstrapSettings } from './board-intervals.ts';
 
 /** One leaderboard: a benchmark's metric on one subset. */
 export interface BoardKey {
@@ -20,14 +22,26 @@ export interface BoardRow {
   model: string;
   model_id: string;
   display_name: string;
+  /** The value, or the mean of the entry's item rows. */
   value: number;
+  /** How many rows the value stands for: 1 for an aggregate (every released row), more for item rows. */
+  items: number;
   unit: string;
   higher_is_better: boolean;
   source: string;
   /** A row of the user's own upload (not released data). */
   is_mine: boolean;
+  /** The upload's table (mine.<name>); null for released rows. */
+  upload: string | null;
   /** Whether model_id names a canonical model (so it has a model page). */
   canonical: boolean;
+}
+
+/** A leaderboard with intervals where item rows allow them. */
+export interface RankedBoard {
+  rows: (BoardRow & { interval: BoardInterval | null })[];
+  /** Resamples, seed and level when any entry has an interval; null when the board holds aggregates only. */
+  bootstrap: BootstrapSettings | null;
 }
 
 export interface ModelInfo {
@@ -53,13 +67,33 @@ export interface ModelResult extends BoardKey {
 export const RANK_SQL =
   'rank() OVER (PARTITION BY r.benchmark, r.metric, r.subset ORDER BY CASE WHEN r.higher_is_better THEN -r.value ELSE r.value END)';
 
+const BOARD_WHERE = 'benchmark = $1 AND metric = $2 AND subset = $3';
+
+/**
+ * One entry per (board, model, released or upload): a released row is an entry of one item; an upload's
+ * several rows for one model on one board are items, and the entry's value is their mean.
+ */
+function entriesSql(where: string): string {
+  return `SELECT benchmark, metric, subset, model, model_id, coalesce(is_mine, false) AS is_mine, upload,
+    avg(value) AS value, count(*)::INTEGER AS items, any_value(unit) AS unit, bool_and(higher_is_better) AS higher_is_better,
+    min(source) AS source
+  FROM main.results_all WHERE value IS NOT NULL${where ? ` AND ${where}` : ''} GROUP BY ALL`;
+}
+
 /** SQL of one leaderboard (parameters: benchmark, metric, subset). */
-export const BOARD_SQL = `SELECT ${RANK_SQL}::INTEGER AS rank, r.model, coalesce(r.model_id, r.model) AS model_id,
-  coalesce(m.display_name, r.model_id, r.model) AS display_name, r.value, r.unit, r.higher_is_better, r.source,
-  coalesce(r.is_mine, false) AS is_mine, m.model_id IS NOT NULL AS canonical
-FROM main.results_all r LEFT JOIN main.models m ON m.model_id = r.model_id
-WHERE r.benchmark = $1 AND r.metric = $2 AND r.subset = $3 AND r.value IS NOT NULL
-ORDER BY rank, display_name`;
+export const BOARD_SQL = `WITH r AS (${entriesSql(BOARD_WHERE)})
+SELECT ${RANK_SQL}::INTEGER AS rank, r.model, coalesce(r.model_id, r.model) AS model_id,
+  coalesce(m.display_name, r.model_id, r.model) AS display_name, r.value, r.items, r.unit, r.higher_is_better, r.source,
+  r.is_mine, r.upload, m.model_id IS NOT NULL AS canonical
+FROM r LEFT JOIN main.models m ON m.model_id = r.model_id
+ORDER BY rank, display_name, r.is_mine, r.upload, r.model`;
+
+/** Item values of a leaderboard's entries that have more than one (parameters: benchmark, metric, subset). */
+export const BOARD_ITEMS_SQL = `SELECT model, model_id, is_mine, upload, value FROM (
+  SELECT model, coalesce(model_id, model) AS model_id, coalesce(is_mine, false) AS is_mine, upload, value,
+    count(*) OVER (PARTITION BY model, model_id, coalesce(is_mine, false), upload) AS n
+  FROM main.results_all WHERE value IS NOT NULL AND ${BOARD_WHERE})
+WHERE n > 1 ORDER BY model_id, model, is_mine, upload, value`;
 
 type Row = Record<string, CellValue>;
 
@@ -83,6 +117,16 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
       return (await rows(BOARD_SQL, [key.benchmark, key.metric, key.subset], signal)) as unknown as BoardRow[];
     },
 
+    /** One leaderboard with a 95% bootstrap CI and tie group for every entry made of item rows. */
+    async rankedBoard(key: BoardKey, signal?: AbortSignal): Promise<RankedBoard> {
+      const params = [key.benchmark, key.metric, key.subset];
+      const board = (await rows(BOARD_SQL, params, signal)) as unknown as BoardRow[];
+      // Released boards hold one aggregate per model: no second query, no intervals.
+      if (!board.some((r) => r.items > 1)) return withIntervals(board, []);
+      const items = (await rows(BOARD_ITEMS_SQL, params, signal)) as unknown as { model: string; model_id: string; is_mine: boolean; upload: string | null; value: number }[];
+      return withIntervals(board, items);
+    },
+
     /** Every canonical model with how many benchmarks and results it has (models without results too). */
     async models(signal?: AbortSignal): Promise<ModelInfo[]> {
       const r = await rows(
@@ -101,11 +145,11 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
       if (modelIds.length === 0) return [];
       const list = modelIds.map((_, i) => `$${i + 1}`).join(', ');
       const r = await rows(
-        `WITH ranked AS (
+        `WITH r AS (${entriesSql('')}), ranked AS (
            SELECT r.benchmark, r.metric, r.subset, r.model_id, r.value, r.unit, r.higher_is_better,
              ${RANK_SQL}::INTEGER AS rank,
              count(*) OVER (PARTITION BY r.benchmark, r.metric, r.subset)::INTEGER AS "of"
-           FROM main.results_all r WHERE r.value IS NOT NULL)
+           FROM r)
          SELECT * FROM ranked WHERE model_id IN (${list}) ORDER BY benchmark, metric, subset, model_id`,
         modelIds,
         signal,

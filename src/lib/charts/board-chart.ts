@@ -1,0 +1,70 @@
+// The chart of one leaderboard: a dot per entry, best first, with its 95% bootstrap CI and tie-group
+// letter where the entry is made of item rows; a board of aggregates only says so instead of drawing intervals.
+import type { BoardKey, RankedBoard } from '../explore/results-service.ts';
+import type { BenchmarkEntry } from '../types.ts';
+import { uncertaintyNote } from './bootstrap.ts';
+import type { ChartRow, ChartSpec } from './spec.ts';
+
+export const AGGREGATES_ONLY = 'aggregates only: one value per model, no item-level rows, so no intervals';
+
+/** Axis labels, unique per entry: the display name, then the released name, then the upload where they collide. */
+function labels(rows: RankedBoard['rows']): string[] {
+  const base = rows.map((r) => (r.is_mine ? `${r.display_name} (yours)` : r.display_name));
+  const count = (list: string[]) => list.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
+  const first = count(base);
+  const named = base.map((l, i) => (first.get(l)! > 1 && rows[i].model !== rows[i].display_name ? `${l} as “${rows[i].model}”` : l));
+  const second = count(named);
+  return named.map((l, i) => (second.get(l)! > 1 && rows[i].upload ? `${l}, ${rows[i].upload}` : l));
+}
+
+export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: BenchmarkEntry): ChartSpec {
+  const names = labels(board.rows);
+  const data: ChartRow[] = board.rows.map((r, i) => ({
+    model: names[i],
+    items: r.items,
+    value: r.value,
+    lo: r.interval?.lo ?? null,
+    hi: r.interval?.hi ?? null,
+    rank: r.rank,
+    group: r.interval?.tie_group ?? null,
+  }));
+  const first = board.rows[0];
+  const unit = first?.unit ?? '';
+  const higher = first?.higher_is_better ?? true;
+  const partial = board.bootstrap && board.rows.some((r) => !r.interval);
+  const subset = key.subset ? ` · ${key.subset}` : '';
+  return {
+    view: 'leaderboard',
+    title: `${entry?.short ?? key.benchmark}: ${key.metric}${subset}, by model`,
+    subtitle: board.bootstrap
+      ? `Mean over item rows with a 95% bootstrap interval; the letter is the tie group (same letter: ranks not separable).${partial ? ' Rows with one aggregate value have no interval.' : ''}`
+      : `One value per model as released${board.rows.some((r) => r.is_mine) ? ' or uploaded' : ''}; only aggregates, so no intervals are drawn.`,
+    data,
+    encoding: board.bootstrap
+      ? { mark: 'dot', x: 'value', y: 'model', lo: 'lo', hi: 'hi', label: 'group', sort: higher ? 'value-desc' : 'value-asc' }
+      : { mark: 'dot', x: 'value', y: 'model', sort: higher ? 'value-desc' : 'value-asc' },
+    xLabel: key.metric,
+    xUnit: unit || undefined,
+    yLabel: 'Model',
+    source: {
+      benchmark: entry?.short ?? key.benchmark,
+      benchmarkId: key.benchmark,
+      table: 'main.results_all',
+      license: entry ? (entry.license.spdx ?? 'not stated') : 'your data',
+    },
+    uncertainty: board.bootstrap ? uncertaintyNote(board.bootstrap) : AGGREGATES_ONLY,
+    tableColumns: [
+      { field: 'model', label: 'Model' },
+      { field: 'items', label: 'Items' },
+      { field: 'value', label: unit ? `${key.metric} (${unit})` : key.metric },
+      ...(board.bootstrap
+        ? [
+            { field: 'lo', label: '95% CI low' },
+            { field: 'hi', label: '95% CI high' },
+          ]
+        : []),
+      { field: 'rank', label: 'Rank' },
+      ...(board.bootstrap ? [{ field: 'group', label: 'Tie group' }] : []),
+    ],
+  };
+}
