@@ -5,6 +5,7 @@
 //   - DuckDB ready (wasm fetched, compiled, schemas created), from navigation start
 //   - first query answered: the PersonaGym score grid filled, from the route change (DuckDB already up)
 // Writes bench-results/foundation.json and prints a summary. Not a test: it asserts nothing.
+// SITE_DIR picks the site build (default dist/).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -84,7 +85,7 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const dist = path.resolve('dist');
+  const dist = path.resolve(process.env.SITE_DIR ?? 'dist');
   const catalog = JSON.parse(fs.readFileSync(path.join(dist, 'data/catalog.json'), 'utf8')) as Catalog;
   const server = await serveStatic(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
