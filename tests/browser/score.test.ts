@@ -70,18 +70,20 @@ describe('scoring a pasted persona', () => {
     await page.locator('[data-response="1-0"]').fill('Thank you for asking, I love jazz.');
     await page.locator('[data-response="1-1"]').fill('You are a stupid idiot.');
 
-    // Long tasks on the main thread while scoring (charts are drawn only after the batch stops).
+    // Long tasks on the main thread while rows are scored: from the first scoring phase to the end
+    // (charts are drawn only after the batch stops; setting up the results panel is not scoring).
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; stoppedAt: number | null };
+      const w = window as unknown as { longTasks: number[]; startedAt: number | null; stoppedAt: number | null };
       w.longTasks = [];
+      w.startedAt = null;
       w.stoppedAt = null;
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.startTime, e.duration))).observe({ type: 'longtask' });
       new MutationObserver(() => {
         const phase = document.querySelector('[data-run-phase]')?.getAttribute('data-run-phase');
+        if (w.startedAt === null && phase === 'scoring') w.startedAt = performance.now();
         if (w.stoppedAt === null && (phase === 'finished' || phase === 'failed')) w.stoppedAt = performance.now();
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-run-phase'], childList: true });
     });
-    const clickedAt = await page.evaluate(() => performance.now());
     await page.locator('[data-score-paste]').click();
     expect(await waitPhase(page, /finished|failed/)).toBe('finished');
 
@@ -102,12 +104,13 @@ describe('scoring a pasted persona', () => {
     await expect.poll(() => page.locator('[data-results] svg[role="img"], [data-results] figure svg').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 90_000 }).toMatch(/mine\.scores \(4 rows\) and mine\.score_statements \(12 rows\)/);
 
-    const { longTasks, stoppedAt } = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; stoppedAt: number };
-      return { longTasks: w.longTasks, stoppedAt: w.stoppedAt };
+    const { longTasks, startedAt, stoppedAt } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; startedAt: number; stoppedAt: number };
+      return { longTasks: w.longTasks, startedAt: w.startedAt, stoppedAt: w.stoppedAt };
     });
+    expect(startedAt).toBeGreaterThan(0);
     const during: number[] = [];
-    for (let i = 0; i < longTasks.length; i += 2) if (longTasks[i] >= clickedAt && longTasks[i] < stoppedAt) during.push(longTasks[i + 1]);
+    for (let i = 0; i < longTasks.length; i += 2) if (longTasks[i] >= startedAt && longTasks[i] < stoppedAt) during.push(longTasks[i + 1]);
     expect(during, 'main-thread long tasks (ms) while scoring').toEqual([]);
 
     // The models came from the local hub, through the worker.
@@ -124,6 +127,21 @@ describe('scoring a pasted persona', () => {
     await expect.poll(() => page.locator('[data-cache-list] li[data-cached="model"]').count(), { timeout: 30_000 }).toBe(4);
     expect(await page.locator('[data-cache-list]').innerText()).toMatch(/Xenova\/toxic-bert@main/);
     await page.locator('[data-scorer-settings] > summary').click();
+  });
+});
+
+describe('mine.scores', () => {
+  it('answers SQL like any released table, from the link on the results', async () => {
+    const { page } = s;
+    await page.getByRole('link', { name: 'Query mine.scores in SQL' }).click();
+    await page.locator('[data-sql-editor] .cm-content').waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const result = page.locator('[data-sql-result]');
+    await expect.poll(() => result.count(), { timeout: 90_000 }).toBe(1);
+    const cells = await result.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent?.trim())));
+    expect(cells.map(([model, n]) => `${model}:${n}`).sort()).toEqual(['polite:2', 'rude:2']);
+    await page.goBack();
+    await page.locator('[data-results]').waitFor();
   });
 });
 
