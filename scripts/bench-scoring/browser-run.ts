@@ -81,7 +81,7 @@ export async function runBrowserShape(siteUrl: string, hub: HubServer, shape: Sh
       measurements.push({
         shape: shape.name,
         scorer,
-        runtime: `browser worker, onnxruntime-web wasm (asyncify, SIMD), ${env.crossOriginIsolated ? 'threads (cross-origin isolated)' : '1 thread (page not cross-origin isolated)'}`,
+        runtime: `browser worker, onnxruntime-web wasm (plain SIMD build), ${env.crossOriginIsolated ? 'threads (cross-origin isolated)' : '1 thread (page not cross-origin isolated)'}`,
         loadMs,
         items: summary.done + summary.failed,
         itemsPerSecond: ((summary.done + summary.failed) / summary.elapsedMs) * 1000,

@@ -239,7 +239,7 @@ function toTensors(tok: Tok, encodings: Encoding[]): Record<string, Tensor> {
 
 export interface LoadOptions {
   onProgress?: LoadProgressFn;
-  /** transformers.js device ('wasm', 'webgpu', 'cpu'); default: the library's choice. */
+  /** transformers.js device: 'wasm' (the browser bundle ships only ONNX Runtime's plain wasm build, see vite.config.ts) or 'cpu' in Node; default: the library's choice. */
   device?: string;
   /** Inputs per model call (default 16). */
   batchSize?: number;
