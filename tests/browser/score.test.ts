@@ -126,6 +126,8 @@ describe('scoring a pasted persona', () => {
     await page.locator('[data-scorer-settings] > summary').click();
     await expect.poll(() => page.locator('[data-cache-list] li[data-cached="model"]').count(), { timeout: 30_000 }).toBe(4);
     expect(await page.locator('[data-cache-list]').innerText()).toMatch(/Xenova\/toxic-bert@main/);
+    await page.locator('[data-free-models]').click();
+    await expect.poll(() => page.locator('[data-scorer-settings]').innerText()).toMatch(/The models were unloaded from memory/);
     await page.locator('[data-scorer-settings] > summary').click();
   });
 });
