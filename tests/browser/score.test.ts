@@ -165,8 +165,9 @@ describe('a 200-row file', () => {
     await page.locator('[data-tab="file"]').click();
     await page.locator('[data-file-input]').setInputFiles({ name: 'reviews.csv', mimeType: 'text/csv', buffer: Buffer.from(csv()) });
     await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 60_000 }).toMatch(/200 data rows.*199 rows can be scored, 1 row cannot/s);
-    expect(await page.locator('[data-issues]').first().innerText()).toMatch(/line 8 \(id r7\): the response is empty/);
-    expect(await page.locator('[data-issues]').first().innerText()).toMatch(/line 10 \(id r9\): response has \d+ characters; only the first 20000 are scored/);
+    const inputIssues = page.getByRole('region', { name: 'Responses to score' }).locator('[data-issues]');
+    await expect.poll(() => inputIssues.innerText(), { timeout: 30_000 }).toMatch(/line 8 \(id r7\): the response is empty/);
+    expect(await inputIssues.innerText()).toMatch(/line 10 \(id r9\): response has \d+ characters; only the first 20000 are scored/);
 
     // Cancel after a few rows: what was scored is kept.
     await page.locator('[data-score-file]').click();

@@ -12,6 +12,11 @@ export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
 }
 
+/** The worker died before it ever answered: its code could not be loaded (offline, or a new deploy). */
+export class WorkerStartError extends Error {
+  override name = 'WorkerStartError';
+}
+
 export interface ScoreHooks {
   onProgress?: (p: BatchProgress) => void;
   onRow?: (outcome: RowOutcome, index: number) => void | Promise<void>;
@@ -28,6 +33,8 @@ export class ScorerClient {
   private remote: Remote | null = null;
   private config: Partial<ServiceConfig> = {};
   private pending = new Set<(e: Error) => void>();
+  /** Workers that answered a call: only those count as started, so only their death is a crash. */
+  private answered = new WeakSet<Worker>();
   /** Called after a crash, once a fresh worker is up (models must be loaded again). */
   onCrash: ((error: WorkerCrashedError) => void) | null = null;
 
@@ -46,12 +53,21 @@ export class ScorerClient {
 
   private crashed(worker: Worker, message: string): void {
     if (worker !== this.worker) return;
-    const err = new WorkerCrashedError(`${message}; the scorer was restarted, load the models again and resume`);
     worker.terminate();
     this.worker = null;
     this.remote = null;
-    for (const reject of this.pending) reject(err);
-    this.pending.clear();
+    const fail = (err: Error) => {
+      for (const reject of this.pending) reject(err);
+      this.pending.clear();
+    };
+    // A worker that never answered did not crash, it never started: restarting at once would fail the
+    // same way, in a loop. Say so; the next call tries again.
+    if (!this.answered.has(worker)) {
+      fail(new WorkerStartError(`The scorer could not start: its code could not be loaded (${message}). Check the connection, or reload the page if the site was updated.`));
+      return;
+    }
+    const err = new WorkerCrashedError(`${message}; the scorer was restarted, load the models again and resume`);
+    fail(err);
     this.start();
     this.onCrash?.(err);
   }
@@ -62,12 +78,16 @@ export class ScorerClient {
     return new Promise<T>((resolve, reject) => {
       const onCrash = (e: Error) => reject(e);
       this.pending.add(onCrash);
+      const worker = this.worker;
       fn(remote).then(
         (v) => {
+          if (worker) this.answered.add(worker);
           this.pending.delete(onCrash);
           resolve(v);
         },
         (e) => {
+          // An error thrown by the service is an answer too: the worker is up.
+          if (worker) this.answered.add(worker);
           this.pending.delete(onCrash);
           reject(e);
         },

@@ -13,4 +13,4 @@ export { parseFile, parseCsv, parseJsonl, decodeLines, guessColumnMapping, missi
 export { flattenScore, csvHeader, csvLine, FLAT_COLUMNS } from './output.ts';
 export { scoreItem, scoreBatch, batchProgress, RowError, MissingModelError, type ScorerModels, type BatchSummary } from './scorer.ts';
 export { listCachedModels, deleteCachedModel, parseModelUrl, TRANSFORMERS_CACHE_NAME, type CachedModel, type CacheLike } from './model-cache.ts';
-export { ScorerClient, getScorer, WorkerCrashedError } from './client.ts';
+export { ScorerClient, getScorer, WorkerCrashedError, WorkerStartError } from './client.ts';
