@@ -163,3 +163,24 @@ describe('your data', () => {
     expect(await s.page.locator('[data-no-user-tables]').count()).toBe(1);
   });
 });
+
+describe('the file reader unreachable', () => {
+  it('says so instead of waiting forever, and reads the file once it can', async () => {
+    const offline = await newSession();
+    try {
+      await offline.open('#/mine');
+      await waitForDb(offline.page);
+      // The reader worker starts with the first file; with the network gone its script cannot load.
+      await offline.context.setOffline(true);
+      await offline.page.locator('[data-file-input]').setInputFiles({ name: 'late.csv', mimeType: 'text/csv', buffer: Buffer.from('model,value\na,1\n') });
+      const error = offline.page.locator('[data-upload-error]');
+      await expect.poll(() => error.count(), { timeout: 30_000 }).toBe(1);
+      expect(await error.innerText()).toMatch(/^late\.csv: the file reader stopped \(.*\); try again\./);
+      await offline.context.setOffline(false);
+      await offline.page.locator('[data-file-input]').setInputFiles({ name: 'late.csv', mimeType: 'text/csv', buffer: Buffer.from('model,value\na,1\n') });
+      await expect.poll(() => offline.page.locator('[data-upload-ok]').count(), { timeout: 60_000 }).toBe(1);
+    } finally {
+      await offline.close();
+    }
+  });
+});
