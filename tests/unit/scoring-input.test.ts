@@ -5,7 +5,7 @@ import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
 import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
 import { missingFiles, pickedFolder } from '../../src/lib/scoring/picked-folder.ts';
-import { DEFAULT_SETTINGS, loadSettings, mirrorUrlProblem, modelsFor, nliChoices, saveSettings } from '../../src/lib/scoring/scorer-settings.ts';
+import { DEFAULT_SETTINGS, loadSettings, mirrorUrlProblem, modelsFor, nliChoices, saveSettings, settingsProblem } from '../../src/lib/scoring/scorer-settings.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => {
@@ -205,6 +205,17 @@ describe('scorer settings', () => {
     expect(mirrorUrlProblem('ftp://x/')).toMatch(/http\(s\)/);
     expect(mirrorUrlProblem('https://x/?a=1')).toMatch(/query/);
     expect(mirrorUrlProblem('https://x/models/')).toBeNull();
+  });
+
+  it('says why scoring cannot start: no scorer, a bad mirror, a missing or incomplete folder', () => {
+    expect(settingsProblem(DEFAULT_SETTINGS, null)).toBeNull();
+    expect(settingsProblem({ ...DEFAULT_SETTINGS, scorers: [] }, null)).toMatch(/at least one scorer/);
+    expect(settingsProblem({ ...DEFAULT_SETTINGS, source: 'mirror', mirrorUrl: 'nope' }, null)).toMatch(/^The mirror URL cannot be used: “nope” is not a URL/);
+    expect(settingsProblem({ ...DEFAULT_SETTINGS, source: 'folder' }, null)).toMatch(/Choose the models folder again/);
+    const folder = { folderName: 'm', files: { 'Xenova/toxic-bert/config.json': new Blob(['{}']) } };
+    expect(settingsProblem({ ...DEFAULT_SETTINGS, source: 'folder', scorers: ['toxicity'] }, folder)).toBe(
+      'The chosen folder lacks Xenova/toxic-bert/tokenizer.json, Xenova/toxic-bert/tokenizer_config.json, Xenova/toxic-bert/onnx/model_quantized.onnx.',
+    );
   });
 
   it('offers only real NLI models and picks models by scorer', () => {

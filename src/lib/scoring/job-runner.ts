@@ -87,16 +87,15 @@ export class JobRunner {
     if (this.running) throw new Error('a batch is already running; cancel it first');
     this.cancelled = false;
     const saved = await this.store.outcomes(job.id);
-    const count = () => {
-      let failed = 0;
-      for (const o of saved.values()) if (!o.ok) failed++;
-      return { done: saved.size - failed, failed };
-    };
+    // Kept up to date as rows are saved, not recounted on every progress event (batches of thousands).
+    let failed = [...saved.values()].filter((o) => !o.ok).length;
+    const count = () => ({ done: saved.size - failed, failed });
     this.set({ ...IDLE, phase: 'loading', jobId: job.id, total: job.inputs.length, ...count() });
     await this.store.putJob({ ...job, state: 'running', updatedAt: new Date().toISOString() });
     const crashes = new Map<number, number>();
     const save = async (index: number, outcome: RowOutcome) => {
       await this.store.putOutcome(job.id, index, outcome);
+      if (!outcome.ok) failed++; // a row is saved once: only unsaved rows are scored
       saved.set(index, outcome);
       for (const cb of this.rowListeners) cb(job.id, index, outcome);
     };

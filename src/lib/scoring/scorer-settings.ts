@@ -3,6 +3,7 @@
 // contradiction threshold. Read back defensively: a bad stored value falls back to its default.
 import { DEFAULT_CONTRADICTION_THRESHOLD } from './contradictions.ts';
 import { DEFAULT_MODELS, MODELS, rolesFor, type ModelKey } from './registry.ts';
+import { missingFiles, type PickedFolder } from './picked-folder.ts';
 import type { ModelSpec, ScorerName, ScoringRole } from './types.ts';
 
 export type SourceChoice = 'hub' | 'mirror' | 'folder';
@@ -94,4 +95,19 @@ export function modelKeysFor(settings: Pick<ScorerSettings, 'nli' | 'scorers'>, 
 /** The models the chosen scorers need, with their registry keys. */
 export function modelsFor(settings: Pick<ScorerSettings, 'nli' | 'scorers'>): { key: ModelKey; spec: ModelSpec }[] {
   return Object.values(modelKeysFor(settings, rolesFor(settings.scorers))).map((key) => ({ key, spec: MODELS[key] }));
+}
+
+/** Why scoring cannot start with these settings (and this visit's picked folder), or null. */
+export function settingsProblem(settings: ScorerSettings, folder: PickedFolder | null): string | null {
+  if (settings.scorers.length === 0) return 'Choose at least one scorer under “Models and settings”.';
+  if (settings.source === 'mirror') {
+    const p = mirrorUrlProblem(settings.mirrorUrl);
+    if (p) return `The mirror URL cannot be used: ${p}`;
+  }
+  if (settings.source === 'folder') {
+    if (!folder) return 'Choose the models folder again (a folder is read for one visit only), or switch to the hub or a mirror.';
+    const missing = missingFiles(folder, modelsFor(settings).map((m) => m.spec));
+    if (missing.length) return `The chosen folder lacks ${missing.slice(0, 3).join(', ')}.`;
+  }
+  return null;
 }

@@ -47,14 +47,3 @@ function unshownWarning(unshown: string[]): string | undefined {
   return `The PDF fonts have no glyph for ${list}, so ${one ? 'it is' : 'they are'} shown as “?”; the SVG export keeps ${one ? 'it' : 'them'}.`;
 }
 
-/** Save a blob under a file name through a temporary link (no server involved). */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
