@@ -184,9 +184,12 @@ describe('SQL console', () => {
 
   it('asks before a shared link reaches outside the site; declining sends nothing', async () => {
     const outside = "select * from read_csv('https://example.com/data.csv')";
+    // Opened while the console is showing: the view stays, takes the link's query and asks.
     await s.open(`#/sql?q=${encodeURIComponent(outside)}`);
-    await s.page.reload(); // a fresh load, as from a shared link
     const dialog = s.page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await expect.poll(() => ui().editor.innerText()).toContain('example.com');
+    await s.page.reload(); // a fresh load, as from a shared link
     await dialog.waitFor();
     expect(await dialog.innerText()).toContain('https://example.com/data.csv');
     await dialog.getByRole('button', { name: "Don't run" }).click();
