@@ -9,6 +9,17 @@ function normaliseBase(raw: string | undefined): string {
   return withLead.endsWith('/') ? withLead : `${withLead}/`;
 }
 
+// Cross-origin isolation (COOP/COEP): lets the scorer worker run ONNX Runtime on several threads.
+// The same two headers are in public/_headers (Netlify, Cloudflare Pages) and in the helper service
+// worker for hosts without headers (workers/isolation.sw.ts); tests/unit/isolation.test.ts checks.
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** The isolation helper must sit at the site root under a fixed name (its scope is its folder). */
+const ISOLATION_SW_ENTRY = 'isolation-sw';
+
 export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   plugins: [svelte()],
@@ -23,7 +34,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     // Chart embeds and the chart and scorer bench pages are their own small entries, not part of the app bundle.
     rolldownOptions: {
-      input: { main: 'index.html', embed: 'embed.html', 'chart-fixtures': 'chart-fixtures.html', 'bench-scorer': 'bench-scorer.html' },
+      input: {
+        main: 'index.html',
+        embed: 'embed.html',
+        'chart-fixtures': 'chart-fixtures.html',
+        'bench-scorer': 'bench-scorer.html',
+        [ISOLATION_SW_ENTRY]: 'workers/isolation.sw.ts',
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === ISOLATION_SW_ENTRY ? `${ISOLATION_SW_ENTRY}.js` : 'assets/[name]-[hash].js'),
+      },
     },
   },
   resolve: {
@@ -37,6 +57,8 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   // duckdb-wasm ships its own worker bundles; pre-bundling breaks their asset URLs.
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 });

@@ -8,14 +8,14 @@ import * as Comlink from 'comlink';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import { ScorerService } from '../src/lib/scoring/service.ts';
+import { scorerThreads } from '../src/lib/scoring/threads.ts';
 
 const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 
 const service = new ScorerService({
   device: 'wasm',
   wasmPaths: { wasm: ortWasm, mjs: ortMjs },
-  // Threads need SharedArrayBuffer, i.e. a cross-origin-isolated page (COOP/COEP headers).
-  wasmThreads: isolated ? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)) : 1,
+  wasmThreads: scorerThreads(isolated, navigator.hardwareConcurrency),
   browserCache: true,
 });
 

@@ -14,6 +14,7 @@ import type { HubServer } from '../hub-server.ts';
 import type { Measurement } from './measurement.ts';
 import { currentRss, peakRss, resetPeakRss } from './memory.ts';
 import { rendererPids } from './renderer-processes.ts';
+import { maxScorerThreads } from '../../src/lib/scoring/threads.ts';
 import { WARMUP_ITEMS, benchItems, benchSpec, specsFor, type Shape } from './workload.ts';
 
 type Specs = Partial<Record<ScoringRole, ModelSpec>>;
@@ -57,7 +58,12 @@ export async function runBrowserShape(siteUrl: string, hub: HubServer, shape: Sh
     await page.goto(new URL('bench-scorer.html', siteUrl).href);
     await page.waitForSelector('[data-ready="true"]');
     const env = await page.evaluate(() => ({ crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency }));
-    await page.evaluate((baseUrl) => (window as unknown as BenchWindow).__scorer.configure({ source: { kind: 'mirror', baseUrl } }), hub.url);
+    // An isolated page runs on every core it may (up to 4: the Score page's largest thread choice).
+    const threads = env.crossOriginIsolated ? maxScorerThreads(env.hardwareConcurrency) : 1;
+    await page.evaluate(
+      ([baseUrl, wasmThreads]) => (window as unknown as BenchWindow).__scorer.configure({ source: { kind: 'mirror', baseUrl }, wasmThreads }),
+      [hub.url, threads] as const,
+    );
 
     const allModels = Object.fromEntries(Object.keys(shape.models).map((role) => [role, benchSpec(shape, role as ScoringRole)])) as Specs;
     const downloadLoadMs = await pageLoad(page, allModels);
@@ -81,7 +87,7 @@ export async function runBrowserShape(siteUrl: string, hub: HubServer, shape: Sh
       measurements.push({
         shape: shape.name,
         scorer,
-        runtime: `browser worker, onnxruntime-web wasm (plain SIMD build), ${env.crossOriginIsolated ? 'threads (cross-origin isolated)' : '1 thread (page not cross-origin isolated)'}`,
+        runtime: `browser worker, onnxruntime-web wasm (plain SIMD build), ${env.crossOriginIsolated ? `${threads} thread${threads === 1 ? '' : 's'} (page cross-origin isolated)` : '1 thread (page not cross-origin isolated)'}`,
         loadMs,
         items: summary.done + summary.failed,
         itemsPerSecond: ((summary.done + summary.failed) / summary.elapsedMs) * 1000,

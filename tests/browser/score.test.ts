@@ -9,22 +9,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
-import { serveHub, type HubServer } from '../../scripts/hub-server.ts';
-import { FIXTURE_MODELS_DIR } from '../fixtures/models/fixtures.ts';
+import type { HubServer } from '../../scripts/hub-server.ts';
+import { fixtureModel, serveFixtureHub, STAND_INS } from './fixture-hub.ts';
 import { isLocal, newSession, type Session } from './harness.ts';
 
-const fixture = (name: string) => path.join(FIXTURE_MODELS_DIR, 'personascope-fixtures', name);
 let hub: HubServer;
 let s: Session;
 
 beforeAll(async () => {
-  // The fixtures stand in for the real models under their real ids: the page offers only registry models.
-  hub = await serveHub({
-    [MODELS['nli-deberta-v3-xsmall'].repo]: fixture('tiny-nli'),
-    [MODELS['ms-marco-MiniLM-L-6-v2'].repo]: fixture('tiny-relevance'),
-    [MODELS['toxic-bert'].repo]: fixture('tiny-toxicity'),
-    [MODELS['all-MiniLM-L6-v2'].repo]: fixture('tiny-embedding'),
-  });
+  hub = await serveFixtureHub();
   s = await newSession({ allowOrigins: [new URL(hub.url).origin] });
 });
 afterAll(async () => {
@@ -218,14 +211,8 @@ describe('models from a folder on this computer, and PersonaGym questions', () =
     // A folder laid out like the hub's repos: <owner>/<model>/<files>.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'picked-models-'));
     const folder = path.join(root, 'my-models');
-    const layout: Record<string, string> = {
-      [MODELS['nli-deberta-v3-xsmall'].repo]: 'tiny-nli',
-      [MODELS['ms-marco-MiniLM-L-6-v2'].repo]: 'tiny-relevance',
-      [MODELS['toxic-bert'].repo]: 'tiny-toxicity',
-      [MODELS['all-MiniLM-L6-v2'].repo]: 'tiny-embedding',
-    };
-    for (const [repo, name] of Object.entries(layout)) {
-      fs.cpSync(fixture(name), path.join(folder, repo), { recursive: true });
+    for (const [repo, name] of Object.entries(STAND_INS)) {
+      fs.cpSync(fixtureModel(name), path.join(folder, repo), { recursive: true });
       // The registry asks for the q8 weights; the embedding fixture exists in fp32 only.
       const onnx = path.join(folder, repo, 'onnx');
       if (!fs.existsSync(path.join(onnx, 'model_quantized.onnx'))) fs.copyFileSync(path.join(onnx, 'model.onnx'), path.join(onnx, 'model_quantized.onnx'));

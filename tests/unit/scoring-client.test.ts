@@ -74,4 +74,26 @@ describe('scorer client', () => {
     await expect(client.cachedModels()).rejects.toBeInstanceOf(WorkerStartError);
     expect(made).toBe(2);
   });
+
+  it('starts a fresh worker for another thread count (ONNX Runtime fixes it at start), and only then', async () => {
+    const workers: PortWorker[] = [];
+    const configured: unknown[][] = [];
+    const client = new ScorerClient(() => {
+      const seen: unknown[] = [];
+      configured.push(seen);
+      const w = new PortWorker({ configure: async (c: unknown) => void seen.push(c), cachedModels: async () => [] });
+      workers.push(w);
+      return w as unknown as Worker;
+    });
+    await client.configure({ source: { kind: 'hub' }, wasmThreads: 1 });
+    await client.configure({ source: { kind: 'hub' }, wasmThreads: 1 });
+    expect(workers).toHaveLength(1);
+    await client.configure({ source: { kind: 'hub' }, wasmThreads: 2 });
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    // The fresh worker gets the whole configuration before anything else.
+    expect(configured[1][0]).toEqual({ source: { kind: 'hub' }, wasmThreads: 2 });
+    await client.configure({ source: { kind: 'mirror', baseUrl: 'http://127.0.0.1:1/' } });
+    expect(workers).toHaveLength(2);
+  });
 });

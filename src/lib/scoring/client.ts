@@ -96,6 +96,10 @@ export class ScorerClient {
   }
 
   configure(config: Partial<ServiceConfig>): Promise<void> {
+    // ONNX Runtime fixes its thread count when its wasm starts: another count needs a fresh worker
+    // (loaded models are dropped; they load again from the browser cache).
+    const threadsChange = config.wasmThreads !== undefined && config.wasmThreads !== this.config.wasmThreads;
+    if (threadsChange && this.worker) this.terminate();
     this.config = { ...this.config, ...config };
     return this.call((r) => r.configure(config));
   }

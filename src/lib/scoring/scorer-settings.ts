@@ -1,9 +1,10 @@
 // The reviewer's scorer settings, kept in localStorage: where models come from (the hub, a mirror
 // laid out like it, or a folder picked this visit), which NLI model, which scorers, the
-// contradiction threshold. Read back defensively: a bad stored value falls back to its default.
+// contradiction threshold, the threads (when the page is cross-origin isolated). Read back defensively: a bad stored value falls back to its default.
 import { DEFAULT_CONTRADICTION_THRESHOLD } from './contradictions.ts';
 import { DEFAULT_MODELS, MODELS, rolesFor, type ModelKey } from './registry.ts';
 import { missingFiles, type PickedFolder } from './picked-folder.ts';
+import { isThreadChoice, type ThreadChoice } from './threads.ts';
 import type { ModelSpec, ScorerName, ScoringRole } from './types.ts';
 
 export type SourceChoice = 'hub' | 'mirror' | 'folder';
@@ -15,6 +16,8 @@ export interface ScorerSettings {
   nli: ModelKey;
   scorers: ScorerName[];
   contradictionThreshold: number;
+  /** Threads for ONNX Runtime; used only where the page is cross-origin isolated (threads.ts). */
+  threads: ThreadChoice;
 }
 
 export const ALL_SCORERS: ScorerName[] = ['apc', 'toxicity', 'contradictions', 'fit'];
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: ScorerSettings = {
   nli: DEFAULT_MODELS.nli,
   scorers: [...ALL_SCORERS],
   contradictionThreshold: DEFAULT_CONTRADICTION_THRESHOLD,
+  threads: 'auto',
 };
 
 const KEY = 'personascope.scorer-settings';
@@ -74,6 +78,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | null = globalTh
   }
   const t = stored.contradictionThreshold;
   if (typeof t === 'number' && t >= 0 && t <= 1) s.contradictionThreshold = t;
+  if (isThreadChoice(stored.threads)) s.threads = stored.threads;
   return s;
 }
 

@@ -35,12 +35,12 @@ export class ScoringWorkbench {
     this.runner = new JobRunner(client, store, (e) => e instanceof WorkerCrashedError);
   }
 
-  /** Point the worker at the hub, a mirror or a picked folder. */
-  useSource(settings: Pick<ScorerSettings, 'source' | 'mirrorUrl'>, folder: PickedFolder | null): Promise<void> {
+  /** Point the worker at the hub, a mirror or a picked folder, with this many threads. */
+  applySettings(settings: Pick<ScorerSettings, 'source' | 'mirrorUrl'>, folder: PickedFolder | null, threads: number): Promise<void> {
     let source: ModelSource = { kind: 'hub' };
     if (settings.source === 'mirror') source = { kind: 'mirror', baseUrl: settings.mirrorUrl.trim() };
     if (settings.source === 'folder' && folder) source = { kind: 'files', files: folder.files, folderName: folder.folderName };
-    return this.client.configure({ source });
+    return this.client.configure({ source, wasmThreads: threads });
   }
 
   /** Saves a new job (inputs first, so nothing typed is lost even if scoring never starts). */
