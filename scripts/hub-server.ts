@@ -1,8 +1,11 @@
 // A local stand-in for the Hugging Face hub: serves model folders under the hub's URL layout
 // (<base>/<repo>/resolve/<revision>/<file>) so transformers.js can load them as a "mirror" source.
-// Used by the scoring bench and the Score page's browser tests. Any revision is accepted. A request
-// for onnx/model_quantized.onnx or onnx/model.onnx gets whichever of the two the folder has, so a
-// fixture shipped in one dtype loads under either. CORS is open: the site runs on another port.
+// Used by the scoring bench, the Score page's browser tests and the pin-models test. Any revision is
+// accepted. A request for onnx/model_quantized.onnx or onnx/model.onnx gets whichever of the two the
+// folder has, so a fixture shipped in one dtype loads under either. CORS is open: the site runs on
+// another port. It also answers the hub API's repo listing (/api/models/<repo>/revision/<rev>), with
+// a commit hash of its own made from the files, the way `npm run pin-models` reads it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -45,6 +48,27 @@ function resolveFile(folder: string, file: string): string | null {
   return null;
 }
 
+const sha = (algorithm: 'sha1' | 'sha256', data: Buffer | string) => createHash(algorithm).update(data).digest('hex');
+
+/** Every file a repo folder serves (paths with "/"), the ONNX variant it stands in for included. */
+function servedFiles(folder: string): string[] {
+  const files = (fs.readdirSync(folder, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => isFile(path.join(folder, f)));
+  const onnx = ONNX_VARIANTS.filter((f) => !files.includes(f) && resolveFile(folder, f));
+  return [...files, ...onnx].sort();
+}
+
+/** The hub API's answer for a repo (`?blobs=true` form): its commit and every file with size and LFS hash. */
+function repoInfo(repo: string, folder: string): object {
+  const siblings = servedFiles(folder).map((rfilename) => {
+    const content = fs.readFileSync(resolveFile(folder, rfilename)!);
+    const lfs = rfilename.endsWith('.onnx') ? { lfs: { sha256: sha('sha256', content), size: content.length, pointerSize: 134 } } : {};
+    return { rfilename, size: content.length, blobId: sha('sha1', content), ...lfs };
+  });
+  // The stand-in's commit: a hash of every path and content, so it changes when a file does.
+  const commit = sha('sha1', siblings.map((s) => `${s.rfilename}\0${s.blobId}`).join('\n'));
+  return { id: repo, modelId: repo, sha: commit, siblings };
+}
+
 /** Serve `repos` (repo id "owner/name" → local folder) on 127.0.0.1; port 0 (default) = any free port. */
 export function serveHub(repos: Record<string, string>, opts: { port?: number } = {}): Promise<HubServer> {
   const folders = new Map(Object.entries(repos).map(([repo, dir]) => [repo, path.resolve(dir)]));
@@ -59,6 +83,13 @@ export function serveHub(repos: Record<string, string>, opts: { port?: number } 
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...CORS, allow: 'GET, HEAD, OPTIONS' }).end();
+      return;
+    }
+    const api = /^\/api\/models\/(.+?)\/revision\/[^/]+$/.exec(pathname);
+    if (api) {
+      const folder = folders.get(api[1]);
+      if (!folder) return notFound(`unknown repo ${api[1]}`);
+      res.writeHead(200, { ...CORS, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(repoInfo(api[1], folder)));
       return;
     }
     const m = /^\/(.+?)\/resolve\/([^/]+)\/(.+)$/.exec(pathname);

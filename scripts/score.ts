@@ -11,6 +11,7 @@ import { parseFile, toScoreInputs } from '../src/lib/scoring/input.ts';
 import { csvHeader, csvLine, flattenScore } from '../src/lib/scoring/output.ts';
 import { defaultModelSet, rolesFor } from '../src/lib/scoring/registry.ts';
 import type { RuntimeConfig } from '../src/lib/scoring/runtime.ts';
+import { runWhenInvoked } from './run-when-invoked.ts';
 import type { BatchProgress, ModelDtype, ModelSpec, RowIssue, ScorerName, ScoringRole } from '../src/lib/scoring/types.ts';
 
 const SCORERS: ScorerName[] = ['apc', 'toxicity', 'contradictions', 'fit'];
@@ -216,14 +217,4 @@ export async function main(argv: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-// Run when executed directly (not when imported by a test).
-const invoked = process.argv[1] ? path.resolve(process.argv[1]) : '';
-if (invoked === path.resolve(new URL(import.meta.url).pathname)) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-      process.exit(2);
-    },
-  );
-}
+runWhenInvoked(import.meta.url, main, 2);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HubServer } from '../../scripts/hub-server.ts';
 import { serveStatic, type StaticServer } from '../../scripts/static-server.ts';
-import { serveFixtureHub } from './fixture-hub.ts';
+import { serveFixtureHub } from '../fixtures/models/stand-ins.ts';
 import { siteDir } from './global-setup.ts';
 import { newSession, siteUrl, waitForDb, type Session } from './harness.ts';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
 import type { HubServer } from '../../scripts/hub-server.ts';
-import { fixtureModel, serveFixtureHub, STAND_INS } from './fixture-hub.ts';
+import { fixtureModel, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
 import { isLocal, newSession, type Session } from './harness.ts';
 
 let hub: HubServer;
@@ -107,7 +107,7 @@ describe('scoring a pasted persona', () => {
     expect(during, 'main-thread long tasks (ms) while scoring').toEqual([]);
 
     // The models came from the local hub, through the worker.
-    expect(hub.requests).toContain(`/${MODELS['toxic-bert'].repo}/resolve/main/config.json`);
+    expect(hub.requests).toContain(`/${MODELS['toxic-bert'].repo}/resolve/${MODELS['toxic-bert'].revision}/config.json`);
     expect(s.page.workers().some((w) => /scorer\.worker/.test(w.url()))).toBe(true);
   });
 

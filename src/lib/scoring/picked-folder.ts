@@ -1,6 +1,7 @@
 // A models folder the user picked (<input type=file webkitdirectory>): its files by path relative to
 // the folder, laid out like the hub ("<owner>/<name>/config.json", "<owner>/<name>/onnx/…"), and
 // which files a set of models still lacks, so a wrong folder is named before anything loads.
+import { modelFiles } from './model-files.ts';
 import type { ModelSpec } from './types.ts';
 
 export interface PickedFolder {
@@ -21,10 +22,9 @@ export function pickedFolder(files: readonly File[]): PickedFolder {
   return { folderName: folderName || 'chosen folder', files: out };
 }
 
-/** The files transformers.js reads for a model. */
+/** The files transformers.js reads for a model, as paths in the folder. */
 export function neededFiles(spec: Pick<ModelSpec, 'repo' | 'dtype'>): string[] {
-  const onnx = spec.dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
-  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', onnx].map((f) => `${spec.repo}/${f}`);
+  return modelFiles(spec.dtype).map((f) => `${spec.repo}/${f}`);
 }
 
 /** Paths the folder lacks for these models (empty: all there). */

@@ -1,18 +1,17 @@
 // The model registry: for each scoring role, which Hugging Face repo, revision, dtype, licence and
 // what its labels mean. The one place these facts live.
 //
-// REVISIONS ARE NOT PINNED YET. No commit hash of these repos could be checked from this machine
-// (the hub is unreachable here), and a hash must not be made up, so every entry uses the branch
-// "main" with `revisionPinned: false`. Before release, replace each `revision` with the commit the
-// model was validated on (the hub's "History" tab) and set `revisionPinned: true`; a test asserts
-// that every unpinned entry is flagged so.
-//
-// SIZES are null until measured from the downloaded files (the settings panel lists the real size
-// of each cached model); they are not guessed here.
+// REVISIONS AND SIZES come from model-pins.json, written by `npm run pin-models` from the hub's API
+// (the commit of each repo and the size of the files the scorer loads). No commit hash could be
+// checked from the machine this was built on (the hub is unreachable there), and a hash must not be
+// made up: a repo without a pin loads from the branch "main" with `revisionPinned: false`, which the
+// settings panel shows, and its size stays null. The settings panel lists the real size of each
+// cached model either way.
 //
 // LABELS: `labels` names what we read from each model; the index is always looked up by name in the
 // model's config.id2label at load time (labels.ts), so a wrong assumption fails loudly instead of
 // silently swapping entailment and contradiction.
+import { pinOf } from './model-pins.ts';
 import type { ModelSpec, ScoringRole } from './types.ts';
 
 export const TOXICITY_LABELS = ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'] as const;
@@ -32,77 +31,67 @@ const TOXICITY_MEANINGS = {
   identity_hate: 'hate towards an identity group',
 };
 
+/** A registry entry with its revision and size from its pin (model-pins.ts). */
+function registered<const T extends Omit<ModelSpec, 'revision' | 'revisionPinned' | 'sizeBytes'>>(spec: T): T & Pick<ModelSpec, 'revision' | 'revisionPinned' | 'sizeBytes'> {
+  return { ...spec, ...pinOf(spec.repo, spec.dtype) };
+}
+
 export const MODELS = {
-  'nli-deberta-v3-xsmall': {
+  'nli-deberta-v3-xsmall': registered({
     role: 'nli',
     title: 'NLI · DeBERTa-v3 xsmall (cross-encoder)',
     repo: 'Xenova/nli-deberta-v3-xsmall',
-    revision: 'main', // NOT PINNED: replace with the validated commit hash
-    revisionPinned: false,
     dtype: 'q8',
-    sizeBytes: null,
     license: 'Apache-2.0',
     source: 'ONNX export of cross-encoder/nli-deberta-v3-xsmall (model card: Apache-2.0); labels from its config.json',
     activation: 'softmax',
     labels: { entailment: 'entailment', neutral: 'neutral', contradiction: 'contradiction' },
     labelMeanings: NLI_MEANINGS,
-  },
-  'mobilebert-uncased-mnli': {
+  }),
+  'mobilebert-uncased-mnli': registered({
     role: 'nli',
     title: 'NLI · MobileBERT MNLI (lighter)',
     repo: 'Xenova/mobilebert-uncased-mnli',
-    revision: 'main', // NOT PINNED: replace with the validated commit hash
-    revisionPinned: false,
     dtype: 'q8',
-    sizeBytes: null,
     license: 'unknown',
     source: 'ONNX export of typeform/mobilebert-uncased-mnli; its card states no licence: check before recommending',
     activation: 'softmax',
     labels: { entailment: 'ENTAILMENT', neutral: 'NEUTRAL', contradiction: 'CONTRADICTION' },
     labelMeanings: NLI_MEANINGS,
-  },
-  'ms-marco-MiniLM-L-6-v2': {
+  }),
+  'ms-marco-MiniLM-L-6-v2': registered({
     role: 'relevance',
     title: 'Relevance · MS MARCO MiniLM-L6 (cross-encoder)',
     repo: 'Xenova/ms-marco-MiniLM-L-6-v2',
-    revision: 'main', // NOT PINNED: replace with the validated commit hash
-    revisionPinned: false,
     dtype: 'q8',
-    sizeBytes: null,
     license: 'Apache-2.0',
     source: 'ONNX export of cross-encoder/ms-marco-MiniLM-L-6-v2 (model card: Apache-2.0); one output logit',
     activation: 'sigmoid',
     labels: { relevant: 'LABEL_0' },
     labelMeanings: { relevant: 'sigmoid of the single logit: the passage (statement) answers the query' },
-  },
-  'toxic-bert': {
+  }),
+  'toxic-bert': registered({
     role: 'toxicity',
     title: 'Toxicity · toxic-bert (Detoxify original)',
     repo: 'Xenova/toxic-bert',
-    revision: 'main', // NOT PINNED: replace with the validated commit hash
-    revisionPinned: false,
     dtype: 'q8',
-    sizeBytes: null,
     license: 'Apache-2.0',
     source: 'ONNX export of unitary/toxic-bert (model card: Apache-2.0); six multi-label outputs',
     activation: 'sigmoid',
     labels: Object.fromEntries(TOXICITY_LABELS.map((l) => [l, l])),
     labelMeanings: TOXICITY_MEANINGS,
-  },
-  'all-MiniLM-L6-v2': {
+  }),
+  'all-MiniLM-L6-v2': registered({
     role: 'embedding',
     title: 'Embeddings · all-MiniLM-L6-v2',
     repo: 'Xenova/all-MiniLM-L6-v2',
-    revision: 'main', // NOT PINNED: replace with the validated commit hash
-    revisionPinned: false,
     dtype: 'q8',
-    sizeBytes: null,
     license: 'Apache-2.0',
     source: 'ONNX export of sentence-transformers/all-MiniLM-L6-v2 (model card: Apache-2.0); mean pooling, normalised',
     activation: 'none',
     labels: {},
     labelMeanings: {},
-  },
+  }),
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelKey = keyof typeof MODELS;
