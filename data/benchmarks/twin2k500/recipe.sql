@@ -213,8 +213,9 @@ FROM read_csv('{{raw}}/mega-study/mega_study_evaluation/targeting_fairness/test/
 ORDER BY twin_id, respondent_type;
 
 -- ---------------------------------------------------------------- cross-benchmark results
--- Specifications that do not name a model run the repository's default twin model (gpt-4.1, per its pipeline
--- configuration); GPT5 swaps in GPT-5. 'gemini' and 'deepseek' do not say which version ran, so they stay out
+-- Specifications that do not name a model run the repository's default twin model: gpt-4.1, the
+-- LLM_config.model_name of the pipeline configuration in its README.md at the pinned commit 1b84feea.
+-- GPT5 swaps in GPT-5. 'gemini' and 'deepseek' do not say which version ran, so they stay out
 -- of main.results (they are in this benchmark's own tables).
 CREATE TABLE results AS
 SELECT persona_specification AS model,
