@@ -106,7 +106,7 @@ describe('routes', () => {
 });
 
 describe('small screens', () => {
-  it('fits 360 px without sideways scrolling', async () => {
+  it('fits 360 px without sideways scrolling, and the site links stay whole', async () => {
     const narrow = await newSession({ width: 360, height: 740 });
     try {
       for (const hash of ['#/', ...(personagym ? ['#/b/personagym'] : [])]) {
@@ -116,6 +116,17 @@ describe('small screens', () => {
         const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${hash} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
       }
+      // The site's links wrap as whole words: none is broken over two lines ("Leaderboar ds").
+      const broken = await narrow.page.locator('.site-nav a').evaluateAll((links) =>
+        links
+          .filter((a) => {
+            const range = document.createRange();
+            range.selectNodeContents(a);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1; // text on more than one line
+          })
+          .map((a) => a.textContent),
+      );
+      expect(broken).toEqual([]);
       narrow.assertClean();
     } finally {
       await narrow.close();
