@@ -7,6 +7,7 @@
 // alone. Probabilities are computed by the caller through config.id2label (labels.ts).
 import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import { fitToLength, padBatch, type Encoding } from './encode.ts';
+import { lengthBatches } from './length-batches.ts';
 import { l2normalize, meanPool } from './fit.ts';
 import type { ClassifyFn, ClassifyInput, ClassifyOutput, EmbedFn, EmbedOutput, Id2Label, LoadProgress, ModelSpec } from './types.ts';
 
@@ -241,7 +242,7 @@ export interface LoadOptions {
   onProgress?: LoadProgressFn;
   /** transformers.js device: 'wasm' (the browser bundle ships only ONNX Runtime's plain wasm build, see vite.config.ts) or 'cpu' in Node; default: the library's choice. */
   device?: string;
-  /** Inputs per model call (default 16). */
+  /** Most inputs per model call (default 16); inputs are grouped by length (length-batches.ts). */
   batchSize?: number;
 }
 
@@ -250,18 +251,15 @@ export async function loadClassifier(spec: ModelSpec, opts: LoadOptions = {}): P
   const id2label = model.config.id2label ?? {};
   const batchSize = opts.batchSize ?? 16;
   const classify: ClassifyFn = async (inputs) => {
-    const out: ClassifyOutput = { id2label, logits: [], truncated: [], maxTokens };
-    for (let i = 0; i < inputs.length; i += batchSize) {
-      const chunk = inputs.slice(i, i + batchSize);
-      const { encodings, truncated } = encodeBatch(tokenizer, chunk, maxTokens);
-      const result = await model(toTensors(tokenizer, encodings));
-      const logits = result.logits;
-      const [b, c] = logits.dims as [number, number];
-      const data = logits.data as Float32Array;
-      for (let r = 0; r < b; r++) out.logits.push(Array.from(data.subarray(r * c, (r + 1) * c)));
-      out.truncated.push(...truncated);
+    const { encodings, truncated } = encodeBatch(tokenizer, inputs, maxTokens);
+    const logits: number[][] = new Array(inputs.length);
+    for (const batch of lengthBatches(encodings.map((e) => e.input_ids.length), batchSize)) {
+      const result = await model(toTensors(tokenizer, batch.map((i) => encodings[i])));
+      const [, c] = result.logits.dims as [number, number];
+      const data = result.logits.data as Float32Array;
+      batch.forEach((i, r) => (logits[i] = Array.from(data.subarray(r * c, (r + 1) * c))));
     }
-    return out;
+    return { id2label, logits, truncated, maxTokens } satisfies ClassifyOutput;
   };
   return { spec, maxTokens, id2label, classify, dispose: async () => void (await model.dispose()) };
 }
@@ -270,19 +268,15 @@ export async function loadEmbedder(spec: ModelSpec, opts: LoadOptions = {}): Pro
   const { tokenizer, model, maxTokens } = await loadParts(spec, 'embedder', opts.onProgress, opts.device);
   const batchSize = opts.batchSize ?? 16;
   const embed: EmbedFn = async (texts) => {
-    const out: EmbedOutput = { vectors: [], truncated: [], maxTokens };
-    for (let i = 0; i < texts.length; i += batchSize) {
-      const chunk = texts.slice(i, i + batchSize);
-      const { encodings, truncated } = encodeBatch(tokenizer, chunk, maxTokens);
-      const inputs = toTensors(tokenizer, encodings);
-      const result = await model(inputs);
-      const hidden = result.last_hidden_state;
-      const dims = hidden.dims as [number, number, number];
-      const pooled = meanPool(hidden.data as Float32Array, dims, inputs.attention_mask.data as BigInt64Array);
-      out.vectors.push(...pooled.map(l2normalize));
-      out.truncated.push(...truncated);
+    const { encodings, truncated } = encodeBatch(tokenizer, texts, maxTokens);
+    const vectors: number[][] = new Array(texts.length);
+    for (const batch of lengthBatches(encodings.map((e) => e.input_ids.length), batchSize)) {
+      const inputs = toTensors(tokenizer, batch.map((i) => encodings[i]));
+      const hidden = (await model(inputs)).last_hidden_state;
+      const pooled = meanPool(hidden.data as Float32Array, hidden.dims as [number, number, number], inputs.attention_mask.data as BigInt64Array);
+      batch.forEach((i, r) => (vectors[i] = l2normalize(pooled[r])));
     }
-    return out;
+    return { vectors, truncated, maxTokens } satisfies EmbedOutput;
   };
   return { spec, maxTokens, id2label: null, embed, dispose: async () => void (await model.dispose()) };
 }
