@@ -72,8 +72,11 @@ describe('scoreItem', () => {
   it('sends (response, statement) and (statement, response) to NLI and (question, statement) to relevance', async () => {
     const calls: ClassifyInput[][] = [];
     const s = await scoreItem(item(), models(calls), { scorers: [...ALL.scorers] });
+    // Both directions in one NLI call: the three (response, statement) pairs, then the reverse.
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toHaveLength(6);
     expect(calls[0][0]).toEqual({ text: 'I do not love jazz.', textPair: 'I love jazz.' });
-    expect(calls[1][0]).toEqual({ text: 'I love jazz.', textPair: 'I do not love jazz.' });
+    expect(calls[0][3]).toEqual({ text: 'I love jazz.', textPair: 'I do not love jazz.' });
     expect(s.statements).toEqual(['I love jazz.', 'I hate rain.', 'I have two cats.']);
 
     // jazz: relevant and contradicted → contribution ≈ 0; rain, cats: irrelevant, neutral → ≈ 1.

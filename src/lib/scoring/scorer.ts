@@ -68,18 +68,17 @@ export async function scoreItem(input: ScoreInput, models: ScorerModels, options
     if (flags.some(Boolean)) truncatedBy.set(model.repo, maxTokens);
   };
 
-  // NLI with the response as premise (APC and contradictions), and the reverse (contradictions).
+  // NLI with the response as premise (APC and contradictions), and the reverse (contradictions),
+  // in one call: both directions have the same lengths, so they batch without padding.
   let forward: LabelProbs[] | null = null;
   let backward: LabelProbs[] | null = null;
   if (models.nli && (scorers.has('apc') || scorers.has('contradictions'))) {
-    const f = await classifyProbs(models.nli, statements.map((s) => ({ text: input.response, textPair: s })));
-    forward = f.probs;
-    noteTrunc(models.nli.spec, f.truncated, f.maxTokens);
-    if (scorers.has('contradictions')) {
-      const b = await classifyProbs(models.nli, statements.map((s) => ({ text: s, textPair: input.response })));
-      backward = b.probs;
-      noteTrunc(models.nli.spec, b.truncated, b.maxTokens);
-    }
+    const pairs = statements.map((s) => ({ text: input.response, textPair: s }));
+    if (scorers.has('contradictions')) pairs.push(...statements.map((s) => ({ text: s, textPair: input.response })));
+    const nli = await classifyProbs(models.nli, pairs);
+    noteTrunc(models.nli.spec, nli.truncated, nli.maxTokens);
+    forward = nli.probs.slice(0, statements.length);
+    if (scorers.has('contradictions')) backward = nli.probs.slice(statements.length);
   }
 
   let apc: RowScore['apc'] = null;
