@@ -1,12 +1,10 @@
-// `npm run bench` (after bench.ts): chart speed in headless Chromium on the production build.
+// `npm run bench` (after bench.ts): chart speed in headless Chromium on the production build (dist/, or $SITE_DIR).
 //   - render time of a 10,000-mark scatter (spec → SVG in the page, style and layout forced); budget 200 ms
 //   - vector PDF export of a typical chart (grouped bars, single column); budget 1 s
 // Uses the chart test page (chart-fixtures.html). Writes bench-results/charts.json. Asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { serveStatic } from './static-server.ts';
+import { openBenchSite } from './bench-site.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MARKS = 10_000;
@@ -18,11 +16,10 @@ interface Hooks {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = await serveStatic('dist');
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const site = await openBenchSite();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(new URL('chart-fixtures.html', server.url).toString());
+  const page = await site.newPage();
+  await page.goto(new URL('chart-fixtures.html', site.url).toString());
   await page.waitForSelector('#fixtures[data-ready]');
   // One warm-up of each: the first call also compiles the code paths.
   await page.evaluate((n) => (window as unknown as { __chartBench: Hooks }).__chartBench.renderMs(n), MARKS);
@@ -46,6 +43,5 @@ try {
   console.log(`charts: ${MARKS.toLocaleString('en-US')}-mark scatter renders in ${result.render10kMarksMs.median} ms (median of ${RUNS}, max ${result.render10kMarksMs.max}; budget 200 ms)`);
   console.log(`charts: vector PDF export of a typical chart in ${result.pdfExportMs.median} ms (median, max ${result.pdfExportMs.max}; budget 1000 ms), ${pdfBytes} bytes`);
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
 }

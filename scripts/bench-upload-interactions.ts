@@ -10,15 +10,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { PAGE_ROWS } from '../src/lib/explore/table-service.ts';
 import { firstPageQuery, type Sql } from '../src/lib/explore/table-query.ts';
 import { parseTableState } from '../src/lib/state/url-state.ts';
 import { measureInteraction, openTableBrowser, percentiles, type InteractionPlan, type InteractionSample, type Percentiles } from './bench-interactions.ts';
 import { loadCsvNatively, timeStatement, type NativeTable } from './bench-native-duckdb.ts';
 import { deleteOnMine, UPLOAD_ROWS, uploadOnMine, writeResultsCsv } from './bench-upload-data.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { serveStatic } from './static-server.ts';
+import { openBenchSite } from './bench-site.ts';
 
 const RUNS = Number(process.env.BENCH_INTERACTION_RUNS ?? 20);
 const WARMUP = 3;
@@ -44,12 +42,10 @@ interface BrowserRun {
 
 /** Upload, then every plan in the table browser. */
 async function runBrowser(csv: string): Promise<BrowserRun> {
-  const server = await serveStatic(path.resolve(process.env.SITE_DIR ?? 'dist'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const site = await openBenchSite();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}#/mine`);
+    const page = await site.newPage();
+    await page.goto(`${site.url}#/mine`);
     await page.waitForSelector('[data-db-state="ready"]', { timeout: TIMEOUT });
     const upload = await uploadOnMine(page, csv, TIMEOUT);
     if (!upload.qualified) throw new Error(`upload failed: ${upload.message}`);
@@ -65,7 +61,7 @@ async function runBrowser(csv: string): Promise<BrowserRun> {
     await box.locator('[data-sql-result]').waitFor({ timeout: TIMEOUT });
     const columnTypes = (await box.locator('[data-sql-result] tbody').innerText()).split('\n').filter(Boolean).map((line) => line.split('\t').join(' '));
 
-    const tableUrl = `${server.url}#/mine/${encodeURIComponent(name)}`;
+    const tableUrl = `${site.url}#/mine/${encodeURIComponent(name)}`;
     let rowsShown = 0;
     const samples: Record<string, InteractionSample[]> = {};
     for (const [label, plan] of Object.entries(PLANS)) {
@@ -76,13 +72,12 @@ async function runBrowser(csv: string): Promise<BrowserRun> {
       console.log(`browser ${label.padEnd(14)} p50 ${p.p50.toFixed(1)} ms   p95 ${p.p95.toFixed(1)} ms`);
     }
 
-    await page.goto(`${server.url}#/mine`);
+    await page.goto(`${site.url}#/mine`);
     await deleteOnMine(page, qualified, TIMEOUT);
-    await context.close();
-    return { qualified, rowsShown, uploadMs: upload.ms, columnTypes, samples, version: browser.version() };
+    await page.context().close();
+    return { qualified, rowsShown, uploadMs: upload.ms, columnTypes, samples, version: site.browser.version() };
   } finally {
-    await browser.close();
-    await server.close();
+    await site.close();
   }
 }
 

@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { serveStatic } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { openBenchSite } from './bench-site.ts';
 import { deleteOnMine, UPLOAD_ROWS as ROWS, uploadOnMine, writeResultsCsv } from './bench-upload-data.ts';
 
 const TIMEOUT = 600_000;
@@ -25,12 +24,10 @@ const csv = path.join(dir, 'bench_results.csv');
 const bytes = writeResultsCsv(csv, ROWS);
 console.log(`generated ${ROWS.toLocaleString('en-US')} rows, ${(bytes / 1e6).toFixed(1)} MB`);
 
-const server = await serveStatic(path.resolve(process.env.SITE_DIR ?? 'dist'));
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+const site = await openBenchSite();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}#/mine`);
+  const page = await site.newPage();
+  await page.goto(`${site.url}#/mine`);
   const readyBeforeMs = await dbReadyMs(page);
 
   const { ms: uploadMs, message: outcome, qualified } = await uploadOnMine(page, csv, TIMEOUT);
@@ -46,7 +43,7 @@ try {
   await page.reload();
   const readyAfterMs = await dbReadyMs(page);
   if (qualified) await deleteOnMine(page, qualified, TIMEOUT);
-  await context.close();
+  await page.context().close();
 
   const result = {
     rows: ROWS,
@@ -57,7 +54,7 @@ try {
     aggregateResult: counts,
     dbReadyWithoutUploadMs: Math.round(readyBeforeMs),
     dbReadyWithUploadRestoredMs: Math.round(readyAfterMs),
-    browser: browser.version(),
+    browser: site.browser.version(),
     cores: os.cpus().length,
     measuredAt: new Date().toISOString(),
   };
@@ -67,7 +64,6 @@ try {
   console.log(`aggregate over main.results_all: ${aggregateMs} ms`);
   console.log(`DuckDB ready: ${result.dbReadyWithoutUploadMs} ms without uploads, ${result.dbReadyWithUploadRestoredMs} ms with it restored`);
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
