@@ -3,6 +3,7 @@
 // row. A row that crashes the worker twice is recorded as failed so the batch can move on.
 // The view watches `status`; nothing here knows about Svelte or the DOM.
 import type { JobStore, ScoringJob } from './job-store.ts';
+import { rowName } from './row-name.ts';
 import type { BatchSummary } from './scorer.ts';
 import type { LoadedModelInfo, LoadProgressEvent } from './service.ts';
 import type { BatchProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
@@ -148,9 +149,4 @@ export class JobRunner {
     this.set({ phase: 'failed', load: null, etaMs: null, error: e instanceof Error ? e.message : String(e) });
     return this.status;
   }
-}
-
-/** "line 12 (id a7)" for file rows, "item q2·model-b" for pasted ones. */
-export function rowName(input: Pick<ScoreInput, 'id' | 'line'>): string {
-  return input.line != null ? `line ${input.line} (id ${input.id})` : `item ${input.id}`;
 }

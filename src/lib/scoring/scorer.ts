@@ -5,6 +5,7 @@ import { contradictionsFrom, DEFAULT_CONTRADICTION_THRESHOLD } from './contradic
 import { fitFrom } from './fit.ts';
 import { LabelMappingError, mapLabelsBatch } from './labels.ts';
 import { rolesFor } from './registry.ts';
+import { rowName } from './row-name.ts';
 import { cleanStatements, splitStatements } from './split.ts';
 import { toxicityFromProbs } from './toxicity.ts';
 import type {
@@ -50,7 +51,7 @@ async function classifyProbs(m: { spec: ModelSpec; classify: ClassifyFn }, input
 export async function scoreItem(input: ScoreInput, models: ScorerModels, options: ScoreOptions): Promise<RowScore> {
   const scorers = new Set(options.scorers);
   const warnings: RowIssue[] = [];
-  const at = input.line != null ? `line ${input.line} (id ${input.id})` : `item ${input.id}`;
+  const at = rowName(input);
   const warn = (code: RowIssue['code'], message: string, field?: string) =>
     warnings.push({ level: 'warning', code, message: `${at}: ${message}`, line: input.line, id: input.id, ...(field ? { field } : {}) });
 
@@ -185,8 +186,7 @@ export async function scoreBatch(items: readonly ScoreInput[], models: ScorerMod
       if (e instanceof LabelMappingError || e instanceof MissingModelError) throw e;
       const err = e as Error;
       const code: RowIssue['code'] = e instanceof RowError ? e.code : 'scoring-failed';
-      const at = item.line != null ? `line ${item.line} (id ${item.id})` : `item ${item.id}`;
-      const message = e instanceof RowError ? err.message : `${at}: scoring failed: ${err.message}`;
+      const message = e instanceof RowError ? err.message : `${rowName(item)}: scoring failed: ${err.message}`;
       outcome = { ok: false, failure: { id: item.id, line: item.line, errors: [{ level: 'error', code, message, line: item.line, id: item.id }] } };
       failed++;
     }

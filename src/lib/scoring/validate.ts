@@ -1,5 +1,6 @@
 // Input validation: every problem names its row; bad rows are reported and skipped, the others
 // are still scored.
+import { rowName } from './row-name.ts';
 import type { RowIssue, ScoreInput } from './types.ts';
 
 /**
@@ -32,10 +33,6 @@ export interface RowContext {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
-function where(line: number | null, id: string): string {
-  return line != null ? `line ${line} (id ${id})` : `item ${id}`;
-}
-
 function asText(v: unknown): string {
   if (v == null) return '';
   if (typeof v === 'string') return v;
@@ -47,7 +44,7 @@ function asText(v: unknown): string {
 export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput | null; issues: RowIssue[] } {
   const idRaw = asText(raw.id).trim();
   const id = idRaw || (ctx.line != null ? `row-${ctx.line}` : `item-${ctx.index + 1}`);
-  const at = where(ctx.line, id);
+  const at = rowName({ line: ctx.line, id });
   const issues: RowIssue[] = [];
   const issue = (level: RowIssue['level'], code: RowIssue['code'], message: string, field?: string) =>
     issues.push({ level, code, message: `${at}: ${message}`, line: ctx.line, id, ...(field ? { field } : {}) });
