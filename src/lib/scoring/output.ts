@@ -1,5 +1,6 @@
 // Results → flat records (one per scored row) for CSV download, the CLI's CSV output and the
 // `mine.scores` table. Per-statement detail stays in the nested RowScore (JSON/JSONL).
+import { csvField } from '../export/csv.ts';
 import { TOXICITY_LABELS } from './registry.ts';
 import type { RowScore } from './types.ts';
 
@@ -59,16 +60,11 @@ export function flattenScore(s: RowScore): Record<string, FlatValue> {
   return r;
 }
 
-function csvCell(v: FlatValue): string {
-  if (v === null) return '';
-  const t = String(v);
-  return /[",\r\n]/u.test(t) || /^\s|\s$/u.test(t) ? `"${t.replace(/"/gu, '""')}"` : t;
-}
 
 export function csvHeader(columns: readonly string[] = FLAT_COLUMNS): string {
-  return columns.map((c) => csvCell(c)).join(',');
+  return columns.map((c) => csvField(c)).join(',');
 }
 
 export function csvLine(record: Record<string, FlatValue>, columns: readonly string[] = FLAT_COLUMNS): string {
-  return columns.map((c) => csvCell(record[c] ?? null)).join(',');
+  return columns.map((c) => csvField(record[c] ?? null)).join(',');
 }
