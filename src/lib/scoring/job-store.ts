@@ -1,6 +1,7 @@
 // Where scoring jobs are kept between visits: the inputs of each batch as soon as it starts, and
 // each row's outcome the moment it is scored, so a reload or a crash loses nothing already done.
 // IndexedDB in the browser; the memory store serves Node tests.
+import { idbCommitted, idbRequest, lazyDatabase } from '../idb.ts';
 import type { ModelDtype, RowIssue, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
 
 export type JobSource = 'paste' | 'file' | 'personagym';
@@ -68,59 +69,37 @@ const DB_NAME = 'personascope-scoring';
 const JOBS = 'jobs';
 const OUTCOMES = 'outcomes';
 
-function done<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('the browser storage transaction was aborted'));
-  });
-}
-
 export function indexedDbJobStore(): JobStore {
-  let opened: Promise<IDBDatabase> | null = null;
-  const open = () =>
-    (opened ??= new Promise((resolve, reject) => {
-      const r = indexedDB.open(DB_NAME, 1);
-      r.onupgradeneeded = () => {
-        r.result.createObjectStore(JOBS, { keyPath: 'id' });
-        r.result.createObjectStore(OUTCOMES, { keyPath: ['jobId', 'index'] });
-      };
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    }));
+  const open = lazyDatabase(DB_NAME, 1, (db) => {
+    db.createObjectStore(JOBS, { keyPath: 'id' });
+    db.createObjectStore(OUTCOMES, { keyPath: ['jobId', 'index'] });
+  });
   const range = (jobId: string) => IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity]);
   return {
     async listJobs() {
       const db = await open();
-      return ((await done(db.transaction(JOBS).objectStore(JOBS).getAll())) as ScoringJob[]).sort(newestFirst);
+      return ((await idbRequest(db.transaction(JOBS).objectStore(JOBS).getAll())) as ScoringJob[]).sort(newestFirst);
     },
     async putJob(job) {
       const tx = (await open()).transaction(JOBS, 'readwrite');
       tx.objectStore(JOBS).put(job);
-      await committed(tx);
+      await idbCommitted(tx);
     },
     async putOutcome(jobId, index, outcome) {
       const tx = (await open()).transaction(OUTCOMES, 'readwrite');
       tx.objectStore(OUTCOMES).put({ jobId, index, outcome } satisfies StoredOutcome);
-      await committed(tx);
+      await idbCommitted(tx);
     },
     async outcomes(jobId) {
       const db = await open();
-      const all = (await done(db.transaction(OUTCOMES).objectStore(OUTCOMES).getAll(range(jobId)))) as StoredOutcome[];
+      const all = (await idbRequest(db.transaction(OUTCOMES).objectStore(OUTCOMES).getAll(range(jobId)))) as StoredOutcome[];
       return new Map(all.map((o) => [o.index, o.outcome]));
     },
     async deleteJob(jobId) {
       const tx = (await open()).transaction([JOBS, OUTCOMES], 'readwrite');
       tx.objectStore(JOBS).delete(jobId);
       tx.objectStore(OUTCOMES).delete(range(jobId));
-      await committed(tx);
+      await idbCommitted(tx);
     },
   };
 }

@@ -1,5 +1,6 @@
 // Where the user's files are kept between visits: the original file (a Blob) and its table info,
 // in IndexedDB. Tables are rebuilt from them when DuckDB boots. Node tests use the memory store.
+import { idbRequest, lazyDatabase } from '../../idb.ts';
 import type { UserTableInfo } from '../../types.ts';
 
 export interface StoredUpload {
@@ -25,33 +26,19 @@ export function memoryStore(): UploadStore {
 const DB_NAME = 'personascope-user-data';
 const STORE = 'uploads';
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
 export function indexedDbStore(): UploadStore {
-  let opened: Promise<IDBDatabase> | null = null;
-  const open = () =>
-    (opened ??= new Promise((resolve, reject) => {
-      const r = indexedDB.open(DB_NAME, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE, { keyPath: 'info.name' });
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    }));
+  const open = lazyDatabase(DB_NAME, 1, (db) => db.createObjectStore(STORE, { keyPath: 'info.name' }));
   const tx = async (mode: IDBTransactionMode) => (await open()).transaction(STORE, mode).objectStore(STORE);
   return {
     async list() {
-      const all = (await request((await tx('readonly')).getAll())) as StoredUpload[];
+      const all = (await idbRequest((await tx('readonly')).getAll())) as StoredUpload[];
       return all.sort((a, b) => a.info.addedAt.localeCompare(b.info.addedAt));
     },
     async put(u) {
-      await request((await tx('readwrite')).put(u));
+      await idbRequest((await tx('readwrite')).put(u));
     },
     async delete(name) {
-      await request((await tx('readwrite')).delete(name));
+      await idbRequest((await tx('readwrite')).delete(name));
     },
   };
 }
