@@ -13,6 +13,11 @@ export function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : decimal.format(n);
 }
 
+/** A model's score (a probability, a cosine, APC / n) at three decimals; "—" when there is none. */
+export function formatScore(v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : v.toFixed(3);
+}
+
 /** Bytes as a short human size: 473819 → "463 KB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
