@@ -49,6 +49,8 @@ function resolveFile(folder: string, file: string): string | null {
 }
 
 const sha = (algorithm: 'sha1' | 'sha256', data: Buffer | string) => createHash(algorithm).update(data).digest('hex');
+/** git's id of a file it stores itself: sha1 of "blob <size>\0" and the content. */
+const gitBlobId = (content: Buffer) => sha('sha1', Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]));
 
 /** Every file a repo folder serves (paths with "/"), the ONNX variant it stands in for included. */
 function servedFiles(folder: string): string[] {
@@ -61,8 +63,11 @@ function servedFiles(folder: string): string[] {
 function repoInfo(repo: string, folder: string): object {
   const siblings = servedFiles(folder).map((rfilename) => {
     const content = fs.readFileSync(resolveFile(folder, rfilename)!);
-    const lfs = rfilename.endsWith('.onnx') ? { lfs: { sha256: sha('sha256', content), size: content.length, pointerSize: 134 } } : {};
-    return { rfilename, size: content.length, blobId: sha('sha1', content), ...lfs };
+    if (!rfilename.endsWith('.onnx')) return { rfilename, size: content.length, blobId: gitBlobId(content) };
+    // The hub keeps weights in LFS: git holds a pointer file, whose blob id the API reports.
+    const sha256 = sha('sha256', content);
+    const pointer = Buffer.from(`version https://git-lfs.github.com/spec/v1\noid sha256:${sha256}\nsize ${content.length}\n`);
+    return { rfilename, size: content.length, blobId: gitBlobId(pointer), lfs: { sha256, size: content.length, pointerSize: pointer.length } };
   });
   // The stand-in's commit: a hash of every path and content, so it changes when a file does.
   const commit = sha('sha1', siblings.map((s) => `${s.rfilename}\0${s.blobId}`).join('\n'));

@@ -24,7 +24,7 @@ const USAGE = `usage: npm run pin-models -- [--hub <base URL>] [--revision <bran
 /** The hub API's repo listing, the fields we read. */
 interface RepoInfo {
   sha?: unknown;
-  siblings?: { rfilename?: unknown; size?: unknown; lfs?: { sha256?: unknown } }[];
+  siblings?: { rfilename?: unknown; size?: unknown; blobId?: unknown; lfs?: { sha256?: unknown } }[];
 }
 
 /** The repo and dtype of every model the registry offers (fixtures are never in it). */
@@ -56,16 +56,21 @@ export async function pinRepo(hub: string, repo: string, dtype: ModelSpec['dtype
   if (typeof info.sha !== 'string' || !COMMIT_HASH.test(info.sha)) throw new Error(`${repo}: the answer has no commit hash (sha)`);
   const listed = new Map((info.siblings ?? []).map((s) => [s.rfilename, s]));
   const files: ModelPin['files'] = {};
-  const missing: string[] = [];
+  const problems: string[] = [];
   for (const file of modelFiles(dtype)) {
     const s = listed.get(file);
-    if (!s || typeof s.size !== 'number') {
-      missing.push(file);
+    if (!s) {
+      problems.push(`lacks ${file}`);
       continue;
     }
-    files[file] = { size: s.size, sha256: typeof s.lfs?.sha256 === 'string' ? s.lfs.sha256 : null };
+    // An LFS file's blobId is that of its pointer, not of the content: its sha256 is what identifies it.
+    const sha256 = typeof s.lfs?.sha256 === 'string' ? s.lfs.sha256 : null;
+    const gitBlobId = !s.lfs && typeof s.blobId === 'string' ? s.blobId : null;
+    if (typeof s.size !== 'number') problems.push(`${file} has no size`);
+    else if (!sha256 && !gitBlobId) problems.push(`${file} has no hash (neither lfs.sha256 nor blobId)`);
+    else files[file] = { size: s.size, sha256, gitBlobId };
   }
-  if (missing.length) throw new Error(`${repo}@${info.sha.slice(0, 12)}: lacks ${missing.join(', ')} (or their sizes)`);
+  if (problems.length) throw new Error(`${repo}@${info.sha.slice(0, 12)}: ${problems.join('; ')}`);
   return { revision: info.sha, checkedAt: new Date().toISOString().slice(0, 10), files };
 }
 

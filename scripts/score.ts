@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseFile, toScoreInputs } from '../src/lib/scoring/input.ts';
 import { csvHeader, csvLine, flattenScore } from '../src/lib/scoring/output.ts';
 import { defaultModelSet, rolesFor } from '../src/lib/scoring/registry.ts';
+import { unpinned } from '../src/lib/scoring/model-pins.ts';
 import type { RuntimeConfig } from '../src/lib/scoring/runtime.ts';
 import { runWhenInvoked } from './run-when-invoked.ts';
 import type { BatchProgress, ModelDtype, ModelSpec, RowIssue, ScorerName, ScoringRole } from '../src/lib/scoring/types.ts';
@@ -101,9 +102,7 @@ function modelSpecs(a: Args): Partial<Record<ScoringRole, ModelSpec>> {
     const spec = { ...defaults[role] };
     if (o) {
       spec.repo = o.repo;
-      spec.revision = o.revision ?? 'main';
-      spec.revisionPinned = false;
-      spec.sizeBytes = null;
+      Object.assign(spec, unpinned(o.revision));
       if (o.dtype) spec.dtype = o.dtype;
     }
     specs[role] = spec;

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultModelSet } from '../../src/lib/scoring/registry.ts';
+import { unpinned } from '../../src/lib/scoring/model-pins.ts';
 import type { ModelSpec, ScoreInput, ScorerName, ScoringRole } from '../../src/lib/scoring/types.ts';
 import { mulberry32 } from '../../src/lib/charts/bootstrap.ts';
 
@@ -58,10 +59,8 @@ export function benchSpec(shape: Shape, role: ScoringRole): ModelSpec {
   return {
     ...defaultModelSet()[role],
     repo: `${BENCH_ORG}/${name}`,
-    revision: 'main',
-    revisionPinned: false,
+    ...unpinned(),
     dtype: 'q8',
-    sizeBytes: null,
     title: `bench ${name} (random weights)`,
     fixtureOnly: true,
   };

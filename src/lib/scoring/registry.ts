@@ -11,7 +11,7 @@
 // LABELS: `labels` names what we read from each model; the index is always looked up by name in the
 // model's config.id2label at load time (labels.ts), so a wrong assumption fails loudly instead of
 // silently swapping entailment and contradiction.
-import { pinOf } from './model-pins.ts';
+import { pinOf, type PinFields } from './model-pins.ts';
 import type { ModelSpec, ScoringRole } from './types.ts';
 
 export const TOXICITY_LABELS = ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'] as const;
@@ -31,8 +31,8 @@ const TOXICITY_MEANINGS = {
   identity_hate: 'hate towards an identity group',
 };
 
-/** A registry entry with its revision and size from its pin (model-pins.ts). */
-function registered<const T extends Omit<ModelSpec, 'revision' | 'revisionPinned' | 'sizeBytes'>>(spec: T): T & Pick<ModelSpec, 'revision' | 'revisionPinned' | 'sizeBytes'> {
+/** A registry entry with its revision, size and expected files from its pin (model-pins.ts). */
+function registered<const T extends Omit<ModelSpec, keyof PinFields>>(spec: T): T & PinFields {
   return { ...spec, ...pinOf(spec.repo, spec.dtype) };
 }
 

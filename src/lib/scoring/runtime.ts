@@ -7,9 +7,10 @@
 // alone. Probabilities are computed by the caller through config.id2label (labels.ts).
 import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import { fitToLength, padBatch, type Encoding } from './encode.ts';
+import { verifiedResponse } from './file-integrity.ts';
 import { lengthBatches } from './length-batches.ts';
 import { l2normalize, meanPool } from './fit.ts';
-import type { ClassifyFn, ClassifyInput, ClassifyOutput, EmbedFn, EmbedOutput, Id2Label, LoadProgress, ModelSpec } from './types.ts';
+import type { ClassifyFn, ClassifyInput, ClassifyOutput, EmbedFn, EmbedOutput, Id2Label, LoadProgress, ModelSpec, PinnedFile } from './types.ts';
 
 export const HF_HUB = 'https://huggingface.co/';
 export const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
@@ -44,6 +45,35 @@ function pickedFilesFetch(files: Record<string, Blob>, fallback: EnvFetch): EnvF
     if (!file) return new Response(`not in the chosen folder: ${rel}`, { status: 404, statusText: 'Not Found' });
     return new Response(file, { status: 200, headers: { 'content-length': String(file.size) } });
   };
+}
+
+/** Pinned files of the models loaded so far, by the URL transformers.js downloads them from. */
+const pinnedUrls = new Map<string, { pin: PinnedFile; name: string }>();
+
+/** A fetch that checks downloads of pinned files against their pins (file-integrity.ts). */
+function pinCheckingFetch(fallback: EnvFetch): EnvFetch {
+  return async (input, init) => {
+    const response = await fallback(input, init);
+    const expected = pinnedUrls.get(typeof input === 'string' ? input : input.href);
+    // Only whole-file answers are checked: HEAD and range requests (status 206) are not downloads.
+    return expected && response.status === 200 ? verifiedResponse(response, expected.pin, expected.name) : response;
+  };
+}
+
+/** The URL transformers.js downloads a repo file from: its hub.js joins these three parts so. */
+function remoteFileUrl(repo: string, revision: string, file: string): string {
+  const parts = [env.remoteHost, env.remotePathTemplate.replaceAll('{model}', repo).replaceAll('{revision}', encodeURIComponent(revision)), file];
+  const last = parts.length - 1;
+  return parts.map((p, i) => (i > 0 ? p.replace(/^\//, '') : p)).map((p, i) => (i < last ? p.replace(/\/$/, '') : p)).join('/');
+}
+
+/** Remember where a pinned model's files will be downloaded from, so those downloads are checked. */
+function expectPinnedFiles(spec: ModelSpec): void {
+  if (!spec.revisionPinned || !spec.pinnedFiles || !env.allowRemoteModels) return;
+  for (const [file, pin] of Object.entries(spec.pinnedFiles)) {
+    const url = remoteFileUrl(spec.repo, spec.revision, file);
+    pinnedUrls.set(url, { pin, name: `${file} of ${spec.repo} (revision ${spec.revision.slice(0, 12)}) from ${url}` });
+  }
 }
 
 export interface RuntimeConfig {
@@ -97,6 +127,7 @@ export function configureRuntime(cfg: RuntimeConfig = {}): void {
   } else {
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
+    env.fetch = pinCheckingFetch(env.fetch);
     env.remoteHost = source.kind === 'mirror' ? (source.baseUrl.endsWith('/') ? source.baseUrl : `${source.baseUrl}/`) : HF_HUB;
     env.remotePathTemplate = source.kind === 'mirror' ? (source.pathTemplate ?? HUB_PATH_TEMPLATE) : HUB_PATH_TEMPLATE;
   }
@@ -167,6 +198,7 @@ function progressAdapter(spec: ModelSpec, onProgress?: LoadProgressFn) {
 }
 
 async function loadParts(spec: ModelSpec, kind: 'classifier' | 'embedder', onProgress?: LoadProgressFn, device?: string) {
+  expectPinnedFiles(spec);
   const opts = {
     revision: spec.revision,
     progress_callback: progressAdapter(spec, onProgress),

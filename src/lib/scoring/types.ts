@@ -10,6 +10,15 @@ export type ModelDtype = 'q8' | 'fp32';
 /** How raw outputs become probabilities. */
 export type Activation = 'softmax' | 'sigmoid' | 'none';
 
+/** One file of a pinned model repo as the hub's API describes it. */
+export interface PinnedFile {
+  size: number;
+  /** sha256 of the content, for files the hub stores in LFS (the weights); else null. */
+  sha256: string | null;
+  /** git's blob id (sha1 of "blob <size>\0" + content), for files in git itself (config, tokenizer); else null. */
+  gitBlobId: string | null;
+}
+
 /** One model as the registry (or a test fixture) describes it. */
 export interface ModelSpec {
   role: ScoringRole;
@@ -22,6 +31,11 @@ export interface ModelSpec {
   dtype: ModelDtype;
   /** Bytes of the files downloaded for `dtype`; null until measured (never guessed). */
   sizeBytes: number | null;
+  /**
+   * What each file of `dtype` must be, by path in the repo, from the pin; null when unpinned. A
+   * download from the hub or a mirror that differs is refused before it is used or cached.
+   */
+  pinnedFiles: Record<string, PinnedFile> | null;
   /** SPDX id of the model's licence as its card states it. */
   license: string;
   /** Where the licence and label facts come from. */
