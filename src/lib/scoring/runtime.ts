@@ -9,6 +9,7 @@ import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, Tensor, e
 import { fitToLength, padBatch, type Encoding } from './encode.ts';
 import { verifiedResponse } from './file-integrity.ts';
 import { lengthBatches } from './length-batches.ts';
+import { rememberingClassify, rememberingEmbed } from './remembered-outputs.ts';
 import { l2normalize, meanPool } from './fit.ts';
 import type { ClassifyFn, ClassifyInput, ClassifyOutput, EmbedFn, EmbedOutput, Id2Label, LoadProgress, ModelSpec, PinnedFile } from './types.ts';
 
@@ -293,7 +294,7 @@ export async function loadClassifier(spec: ModelSpec, opts: LoadOptions = {}): P
     }
     return { id2label, logits, truncated, maxTokens } satisfies ClassifyOutput;
   };
-  return { spec, maxTokens, id2label, classify, dispose: async () => void (await model.dispose()) };
+  return { spec, maxTokens, id2label, classify: rememberingClassify(classify), dispose: async () => void (await model.dispose()) };
 }
 
 export async function loadEmbedder(spec: ModelSpec, opts: LoadOptions = {}): Promise<LoadedEmbedder> {
@@ -310,5 +311,5 @@ export async function loadEmbedder(spec: ModelSpec, opts: LoadOptions = {}): Pro
     }
     return { vectors, truncated, maxTokens } satisfies EmbedOutput;
   };
-  return { spec, maxTokens, id2label: null, embed, dispose: async () => void (await model.dispose()) };
+  return { spec, maxTokens, id2label: null, embed: rememberingEmbed(embed), dispose: async () => void (await model.dispose()) };
 }
