@@ -4,7 +4,9 @@
 // Also model load time (browser: from the Cache API; Node: from the local folder) and peak memory.
 // The browser is measured twice: on a host without isolation headers (one thread, like GitHub Pages
 // without the helper) and on a cross-origin-isolated page (several threads, like a host that sends
-// public/_headers, or GitHub Pages with the helper). Target: the browser worker at >= 50% of native. Writes bench-results/scoring.json and
+// public/_headers, or GitHub Pages with the helper). Target: the browser worker at >= 50% of native.
+// APC and fit are also timed on a batch where persona and questions recur, as when several models'
+// answers to one persona's questions are scored together (recurring texts run once). Writes bench-results/scoring.json and
 // prints a table. SITE_DIR picks the site build (default dist/); BENCH_SCORING_SCALE scales the
 // item counts. Not a test: it asserts nothing.
 import { spawnSync } from 'node:child_process';
@@ -17,7 +19,7 @@ import { runBrowserShape, type BrowserShapeRun } from './bench-scoring/browser-r
 import { kernelCheck, type KernelCheck } from './bench-scoring/kernel-check.ts';
 import { maxScorerThreads } from '../src/lib/scoring/threads.ts';
 import type { Measurement } from './bench-scoring/measurement.ts';
-import { BENCH_MODELS_DIR, SHAPES, WARMUP_ITEMS, benchModelsPresent, benchRepos, tokensPerItem, TEXT_SHAPE } from './bench-scoring/workload.ts';
+import { BENCH_MODELS_DIR, RECURRING_ITEMS, RECURRING_SHAPE, SHAPES, WARMUP_ITEMS, benchModelsPresent, benchRepos, tokensPerItem, TEXT_SHAPE } from './bench-scoring/workload.ts';
 import type { ScorerName } from '../src/lib/scoring/types.ts';
 
 const TARGET_RATIO = 0.5;
@@ -86,9 +88,20 @@ function printTable(rows: Row[]): void {
     mb(r.browserIsolated.peakBytes),
     mb(r.nodeSingle.peakBytes),
   ]);
+  printColumns(head, body);
+}
+
+/** An aligned table: the first two columns (shape, scorer) to the left, the figures to the right. */
+function printColumns(head: string[], body: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log([line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n'));
+}
+
+function printRecurringTable(rows: Row[]): void {
+  const cell = (m: Measurement) => (m.recurringItemsPerSecond === undefined ? '–' : `${fixed(m.recurringItemsPerSecond, 2)} (${fixed(m.recurringItemsPerSecond / m.itemsPerSecond, 1)}×)`);
+  const body = rows.filter((r) => r.browser.recurringItemsPerSecond !== undefined).map((r) => [r.shape, r.scorer, cell(r.browser), cell(r.browserIsolated), cell(r.nodeDefault), cell(r.nodeSingle)]);
+  printColumns(['shape', 'scorer', 'browser 1t/s', 'browser iso/s', 'node/s', 'node 1t/s'], body);
 }
 
 async function main(): Promise<void> {
@@ -178,6 +191,7 @@ async function main(): Promise<void> {
     load: 'Browser (isolated page in the table): a fresh worker loading the scorer\'s models from the Cache API (filled by a first load from the local hub-layout server), wasm start included. Node: loading from the local folder.',
     shapes: SHAPES.map((s) => ({ name: s.name, description: s.description, models: s.models })),
     batch: { warmupItems: WARMUP_ITEMS, text: TEXT_SHAPE, tokensPerSequence: tokensPerItem() },
+    recurringBatch: { items: RECURRING_ITEMS, ...RECURRING_SHAPE, what: 'recurringItemsPerSecond: the same scorer on a batch where persona, statements and questions recur and every response is new' },
     modelsGeneratedSeconds: generated.generatedSeconds,
     browserDownloadLoadMs: Object.fromEntries(browser.map((b) => [b.shape, b.downloadLoadMs])),
     benchSeconds: (Date.now() - t0) / 1000,
@@ -191,6 +205,10 @@ async function main(): Promise<void> {
   fs.writeFileSync('bench-results/scoring.json', JSON.stringify(summary, null, 2));
   console.log(`\nscorer throughput, items/s (browser worker: 1 thread, or ${isolatedThreads} on the isolated page; target: isolated page >= ${TARGET_RATIO} of Node's default threads)`);
   printTable(rows);
+  console.log(
+    `\nitems/s on a batch where texts recur (${RECURRING_SHAPE.questionsPerPersona} questions per persona, ${RECURRING_SHAPE.modelsPerQuestion} models answering each: inputs seen before are not run again) vs the batch above`,
+  );
+  printRecurringTable(rows);
   console.log(`\nONNX Runtime wasm kernels vs native, one thread: ${kernels.map((k) => `${k.shape} ${fixed(k.wasmVsNative, 2)}`).join(', ')} (compare with 'ratio 1t')`);
   console.log(`\nwritten to bench-results/scoring.json (${fixed(summary.benchSeconds, 0)} s)`);
 }

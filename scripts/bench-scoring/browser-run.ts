@@ -15,7 +15,7 @@ import type { Measurement } from './measurement.ts';
 import { currentRss, peakRss, resetPeakRss } from './memory.ts';
 import { rendererPids } from './renderer-processes.ts';
 import { maxScorerThreads } from '../../src/lib/scoring/threads.ts';
-import { WARMUP_ITEMS, benchItems, benchSpec, specsFor, type Shape } from './workload.ts';
+import { RECURRING_ITEMS, RECURRING_SCORERS, WARMUP_ITEMS, benchItems, benchSpec, recurringItems, specsFor, type Shape } from './workload.ts';
 
 type Specs = Partial<Record<ScoringRole, ModelSpec>>;
 type BenchWindow = { __scorer: ScorerClient };
@@ -80,6 +80,7 @@ export async function runBrowserShape(siteUrl: string, hub: HubServer, shape: Sh
       const items = benchItems(WARMUP_ITEMS + count);
       await pageScore(page, items.slice(0, WARMUP_ITEMS), scorer);
       const summary = await pageScore(page, items.slice(WARMUP_ITEMS), scorer);
+      const recurring = RECURRING_SCORERS.includes(scorer) ? await pageScore(page, recurringItems(RECURRING_ITEMS), scorer) : null;
       const peakBytes = rendererPeak(rendererPids(userDataDir));
       // A fresh worker for the next scorer: wasm memory never shrinks, so peaks stay per scorer.
       await page.evaluate(() => (window as unknown as BenchWindow).__scorer.terminate());
@@ -94,7 +95,8 @@ export async function runBrowserShape(siteUrl: string, hub: HubServer, shape: Sh
         peakBytes,
         baselineBytes,
         memoryNote: `VmHWM of the page's renderer process (page + scorer worker + ONNX Runtime wasm heap)${reset ? ', reset after the previous worker ended' : ', not reset: includes earlier scorers'}`,
-        failedRows: summary.failed,
+        failedRows: summary.failed + (recurring?.failed ?? 0),
+        ...(recurring ? { recurringItemsPerSecond: (recurring.total / recurring.elapsedMs) * 1000 } : {}),
         modelRequestsDuringLoad,
       });
     }

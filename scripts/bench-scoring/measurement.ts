@@ -18,4 +18,6 @@ export interface Measurement {
   baselineBytes: number | null;
   memoryNote: string;
   failedRows: number;
+  /** Rows per second on the batch where persona, statements and questions recur (RECURRING_SCORERS only). */
+  recurringItemsPerSecond?: number;
 }

@@ -115,6 +115,38 @@ export function benchItems(count: number, words = vocabularyWords()): ScoreInput
   });
 }
 
+/**
+ * Scorers also timed on a batch where texts recur (recurringItems): those whose model inputs repeat
+ * across such rows (APC's question–statement relevance, fit's persona and statement embeddings),
+ * which the scorer runs once (remembered-outputs.ts).
+ */
+export const RECURRING_SCORERS: readonly ScorerName[] = ['apc', 'fit'];
+/** Rows of the recurring batch: two personas' worth at scale 1. */
+export const RECURRING_ITEMS = n(60);
+/** Questions per persona and models answering each, in the recurring batch. */
+export const RECURRING_SHAPE = { questionsPerPersona: 10, modelsPerQuestion: 3 } as const;
+
+/**
+ * A batch shaped like a PersonaGym run scored for several models: each persona is asked 10
+ * questions and 3 models answer each, so persona, statements and questions recur; every response
+ * is its own. Texts differ from benchItems' (another seed), so nothing is remembered from there.
+ */
+export function recurringItems(count: number, words = vocabularyWords()): ScoreInput[] {
+  const rand = mulberry32(20241109);
+  const t = TEXT_SHAPE;
+  const { questionsPerPersona, modelsPerQuestion } = RECURRING_SHAPE;
+  const items: ScoreInput[] = [];
+  let statements: string[] = [];
+  let question = '';
+  for (let i = 0; i < count; i++) {
+    if (i % (questionsPerPersona * modelsPerQuestion) === 0) statements = Array.from({ length: t.statements }, () => sentence(words, rand, t.statementWords));
+    if (i % modelsPerQuestion === 0) question = sentence(words, rand, t.questionWords).replace(/ \.$/, ' ?');
+    const response = Array.from({ length: t.responseSentences }, () => sentence(words, rand, t.responseSentenceWords)).join(' ');
+    items.push({ id: `recurring-${i}`, model: `model-${i % modelsPerQuestion}`, persona: statements.join(' '), statements, question, response, line: null });
+  }
+  return items;
+}
+
 /** Tokens per model sequence of each kind, specials included ([CLS] a [SEP] b [SEP]). */
 export function tokensPerItem(): { statement: number; question: number; response: number; responseStatementPair: number; questionStatementPair: number } {
   const t = TEXT_SHAPE;
