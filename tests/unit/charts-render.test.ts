@@ -43,6 +43,21 @@ describe('chart renderer', () => {
     expect([...svg.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent).sort()).toEqual(['A', 'A', 'B', 'B']);
   });
 
+  it('keeps category labels whole when the margin was sized for them, and cuts only what the width cap leaves out', () => {
+    const dot = fixtures.get('dot')!;
+    const yTicks = (models: string[], width: number) => {
+      const data = models.map((model, i) => ({ ...dot.data[0], model, value: i }));
+      const svg = renderChart({ ...dot, data }, { theme: 'light', width, document: doc });
+      return [...svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent).sort();
+    };
+    // Short names fit: nothing is cut (they used to lose their last letters: "poli…").
+    expect(yTicks(['polite', 'rude', 'a-much-longer-model-name-7b'], 640)).toEqual(['a-much-longer-model-name-7b', 'polite', 'rude']);
+    // A narrow chart caps the margin at 45% of its width: the long name is cut with an ellipsis.
+    const narrow = yTicks(['polite', 'a-much-longer-model-name-7b'], 200);
+    expect(narrow[0]).toMatch(/^a-much-lon.*…$/);
+    expect(narrow[1]).toBe('polite');
+  });
+
   it('draws grouped and stacked bars with a colour legend', () => {
     for (const view of ['grouped', 'stacked']) {
       const svg = render(view);

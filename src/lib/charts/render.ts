@@ -106,6 +106,9 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElem
 // ---------------------------------------------------------------------------------------------
 // Plot construction, one branch per mark kind.
 
+/** Estimated width of a label character, in ems: the left margin is sized by it, labels are cut by it. */
+const LABEL_CHAR_EM = 0.58;
+
 function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
   const { spec, theme, doc, width, fontSize } = ctx;
   const e = spec.encoding;
@@ -120,7 +123,7 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
   const xLabel = withUnit(spec.xLabel, spec.xUnit);
   const yLabel = withUnit(spec.yLabel, spec.yUnit);
   const longestY = yIsCategory ? Math.max(...uniques(data, e.y!).map((s) => s.length)) : 5;
-  const marginLeft = Math.min(width * 0.45, Math.max(fontSize * 3.5, longestY * fontSize * 0.58 + fontSize));
+  const marginLeft = Math.min(width * 0.45, Math.max(fontSize * 3.5, longestY * fontSize * LABEL_CHAR_EM + fontSize));
   const marks: Plot.Markish[] = [];
   const sortOrder = e.sort === 'value-asc' ? false : e.sort === 'value-desc' ? true : undefined;
 
@@ -135,7 +138,7 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
     style: { fontSize: `${fontSize}px`, fontFamily: theme.fontFamily, background: 'transparent', color: theme.foreground },
     color: colorScale,
     x: { label: xLabel, labelAnchor: 'center', labelArrow: 'none' },
-    y: { label: yLabel, labelArrow: 'none', labelAnchor: 'top', tickFormat: yIsCategory ? fitLabel(marginLeft - fontSize, fontSize) : undefined },
+    y: { label: yLabel, labelArrow: 'none', labelAnchor: 'top', tickFormat: yIsCategory ? fitLabel(charsIn(marginLeft - fontSize, fontSize)) : undefined },
   };
   // Panels: rows for horizontal charts (labels need the width), columns when few.
   const facetValues = e.facet ? uniques(data, e.facet) : [];
@@ -240,10 +243,10 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
       base.color = undefined;
       const rotate = xTickRotation(data, e.x, width - marginLeft, fontSize);
       const longestX = Math.min(MAX_ROTATED_CHARS, Math.max(0, ...uniques(data, e.x).map((v) => v.length)));
-      base.x = { ...base.x, tickRotate: rotate, domain: uniques(data, e.x), tickFormat: rotate ? fitLabel(MAX_ROTATED_CHARS * fontSize * 0.58, fontSize) : undefined };
+      base.x = { ...base.x, tickRotate: rotate, domain: uniques(data, e.x), tickFormat: rotate ? fitLabel(MAX_ROTATED_CHARS) : undefined };
       base.y = { ...base.y, domain: uniques(data, e.y!) };
       // Rotated labels hang below the axis: room for the longest (sin 35° ≈ 0.57) plus the axis title.
-      base.marginBottom = rotate ? Math.round(longestX * fontSize * 0.58 * 0.6 + fontSize * 3) : base.marginBottom;
+      base.marginBottom = rotate ? Math.round(longestX * fontSize * LABEL_CHAR_EM * 0.6 + fontSize * 3) : base.marginBottom;
       break;
     }
     case 'histogram': {
@@ -442,9 +445,14 @@ function xTickRotation(data: ChartRow[], field: string, width: number, fontSize:
   return labels.length * longest * fontSize * 0.55 > width * 0.9 ? -35 : 0;
 }
 
-/** Category labels cut with an ellipsis to fit the margin (the data table keeps them whole). */
-function fitLabel(space: number, fontSize: number): (d: unknown) => string {
-  const chars = Math.max(4, Math.floor(space / (fontSize * 0.64)));
+/** Characters of a label that fit in `space` px (the epsilon keeps 6 × w / w from flooring to 5). */
+function charsIn(space: number, fontSize: number): number {
+  return Math.floor(space / (fontSize * LABEL_CHAR_EM) + 1e-9);
+}
+
+/** Category labels longer than `chars` cut with an ellipsis (the data table keeps them whole). */
+function fitLabel(chars: number): (d: unknown) => string {
+  chars = Math.max(4, chars);
   return (d) => {
     const label = String(d);
     return label.length > chars ? `${label.slice(0, chars - 1)}…` : label;
