@@ -58,6 +58,21 @@ describe('chart renderer', () => {
     expect(narrow[1]).toBe('polite');
   });
 
+  it('breaks an x-axis title wider than the plot into lines, and makes room for them below', () => {
+    const dot = fixtures.get('dot')!;
+    const xLabel = 'APC / n (persona faithfulness) (0–1, higher = more faithful)';
+    const at = (width: number) => {
+      const svg = renderChart({ ...dot, xLabel }, { theme: 'light', width, document: doc });
+      const lines = [...svg.querySelectorAll('g[data-mark="x-axis label"] tspan')].map((t) => t.textContent);
+      const whole = svg.querySelector('g[data-mark="x-axis label"] text')?.textContent;
+      return { lines, whole };
+    };
+    expect(at(640)).toEqual({ lines: [], whole: xLabel });
+    const narrow = at(300);
+    expect(narrow.lines.length).toBeGreaterThan(1);
+    expect(narrow.lines.join(' ')).toBe(xLabel);
+  });
+
   it('draws grouped and stacked bars with a colour legend', () => {
     for (const view of ['grouped', 'stacked']) {
       const svg = render(view);

@@ -267,7 +267,26 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
       break;
     }
   }
+  wrapXAxisTitle(base, fontSize);
   return Plot.plot({ ...base, marks }) as SVGSVGElement | HTMLElement;
+}
+
+/**
+ * An x-axis title wider than the plot (a narrow screen, a paper column) breaks into lines instead
+ * of running off the edge: Plot draws "\n" in a label as a line break, stacking lines upwards from
+ * the bottom, so the bottom margin grows by the added lines.
+ */
+function wrapXAxisTitle(base: Plot.PlotOptions, fontSize: number): void {
+  const room = (base.width ?? 0) - (base.marginLeft ?? 0) - (base.marginRight ?? 0);
+  for (const key of ['x', 'fx'] as const) {
+    const axis = base[key];
+    if (!axis || axis.axis === null || typeof axis.label !== 'string') continue;
+    const lines = wrap(axis.label, room, fontSize);
+    if (lines.length < 2) continue;
+    base[key] = { ...axis, label: lines.join('\n') };
+    base.marginBottom = (base.marginBottom ?? 0) + Math.round((lines.length - 1) * fontSize * 1.1);
+    return;
+  }
 }
 
 const WRAP_X = '__panel_col';
