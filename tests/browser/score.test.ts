@@ -206,6 +206,26 @@ describe('a 200-row file', () => {
   });
 });
 
+describe('a file whose columns are named otherwise', () => {
+  it('asks which column is which, then scores with that mapping', async () => {
+    const { page } = s;
+    await page.locator('[data-tab="file"]').click();
+    const lines = ['character,prompt,reply,agent', '"I love jazz.",Do you like jazz?,"Yes, I love jazz.",bot-1', '"I love jazz.",Do you like jazz?,"",bot-2', '"I love jazz.",Do you like jazz?,"I do not love jazz.",bot-2'];
+    await page.locator('[data-file-input]').setInputFiles({ name: 'renamed.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect.poll(() => page.locator('[data-mapping]').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.locator('[data-mapping]').innerText()).toMatch(/the file has no persona, question, response column/);
+    for (const [target, column] of [['persona', 'character'], ['question', 'prompt'], ['response', 'reply'], ['model', 'agent']]) await page.locator(`[data-map="${target}"]`).selectOption(column);
+    await page.locator('[data-apply-mapping]').click();
+    await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 30_000 }).toMatch(/3 data rows.*2 rows can be scored, 1 row cannot/s);
+    await expect(page.locator('.batch [role="alert"]').count()).resolves.toBe(0);
+    await page.locator('[data-score-file]').click();
+    // The previous batch also finished: wait for this one's count.
+    await expect.poll(() => page.locator('[data-progress-text]').innerText(), { timeout: 90_000 }).toMatch(/^2 of 2 rows scored/);
+    const models = await page.locator('[data-score-rows] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent?.trim()));
+    expect(models.sort()).toEqual(['bot-1', 'bot-2']);
+  });
+});
+
 describe('models from a folder on this computer, and PersonaGym questions', () => {
   it('loads the models from a picked folder (nothing fetched) and scores answers to a PersonaGym persona', async () => {
     // A folder laid out like the hub's repos: <owner>/<model>/<files>.
