@@ -109,6 +109,10 @@ describe('scoring a pasted persona', () => {
     // The models came from the local hub, through the worker.
     expect(hub.requests).toContain(`/${MODELS['toxic-bert'].repo}/resolve/${MODELS['toxic-bert'].revision}/config.json`);
     expect(s.page.workers().some((w) => /scorer\.worker/.test(w.url()))).toBe(true);
+    // The settings were opened (empty cache) before scoring: opened again, they list the downloads.
+    await page.locator('[data-scorer-settings] > summary').click();
+    await expect.poll(() => page.locator('[data-cache-list] li[data-cached="model"]').count(), { timeout: 30_000 }).toBe(4);
+    await page.locator('[data-scorer-settings] > summary').click();
   });
 
   it('keeps the pasted text and the results across a reload, and lists the cached models', async () => {
