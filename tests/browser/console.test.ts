@@ -2,12 +2,9 @@
 // marks DuckDB's error position in the editor, cancels a long query and keeps working, keeps its
 // history across a reload, asks before a shared link reaches outside the site, and downloads CSV and
 // Parquet files that hold the right rows. One page for the whole file (DuckDB boots once).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCatalog, newSession, waitForDb, type Session } from './harness.ts';
+import { builtCatalog, downloaded, newSession, waitForDb, type Session } from './harness.ts';
 
 const catalog = builtCatalog();
 const personagym = catalog.benchmarks.find((b) => b.id === 'personagym');
@@ -52,11 +49,7 @@ async function save(format: string): Promise<{ name: string; bytes: Buffer }> {
   await menu.waitFor();
   await menu.locator('summary').click();
   const [download] = await Promise.all([s.page.waitForEvent('download'), menu.locator(`[data-format="${format}"]`).click()]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'console-dl-')), download.suggestedFilename());
-  await download.saveAs(file); // the browser runs as a server: path() is not available
-  const bytes = fs.readFileSync(file);
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return { name: download.suggestedFilename(), bytes };
+  return downloaded(download);
 }
 
 /** Rows of a CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks). */

@@ -1,10 +1,11 @@
 // What every browser test needs: a page on the served build that records every request and
 // every console error, so a test can assert the site stayed on its own origin and logged no error.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { BenchmarkEntry, Catalog, Provenance } from '../../src/lib/types.ts';
 import { siteDir } from './global-setup.ts';
@@ -121,4 +122,16 @@ export async function settledTotal(page: Page): Promise<number> {
   await expect.poll(() => page.locator('[data-grid]').getAttribute('data-ready-key'), { timeout: 60_000 }).not.toBe('');
   await expect.poll(() => page.locator('[data-total]').getAttribute('aria-busy')).toBe('false');
   return Number(await page.locator('[data-total]').getAttribute('data-total'));
+}
+
+/** A download's suggested name and bytes (the browser runs as a server: Download.path() is not available). */
+export async function downloaded(download: Download): Promise<{ name: string; bytes: Buffer }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-download-'));
+  try {
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
