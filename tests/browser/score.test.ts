@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
 import type { HubServer } from '../../scripts/hub-server.ts';
 import { fixtureModel, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
-import { isLocal, newSession, type Session } from './harness.ts';
+import { downloaded, isLocal, newSession, type Session } from './harness.ts';
 
 let hub: HubServer;
 let s: Session;
@@ -263,6 +263,20 @@ describe('models from a folder on this computer, and PersonaGym questions', () =
       const ids = await page.locator('[data-score-rows] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
       expect(ids).toHaveLength(2);
       for (const id of ids) expect(id).toMatch(new RegExp(`^pg${first}·`));
+
+      // The answer sheets: this persona's (with the two answers) goes back in as a batch file.
+      const sheet = await downloaded((await Promise.all([page.waitForEvent('download'), page.locator('[data-gym-sheet]').click()]))[0]);
+      expect(sheet.name).toBe(`personagym-persona-${first}-answer-sheet.csv`);
+      const sheetText = sheet.bytes.toString('utf8');
+      expect(sheetText.split('\r\n')[0]).toBe('id,model,persona,task,question,response');
+      expect(sheetText).toContain('You are a stupid idiot.');
+      await page.locator('[data-tab="file"]').click();
+      await page.locator('[data-file-input]').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(sheetText) });
+      await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 60_000 }).toMatch(/50 data rows.*2 rows can be scored, 48 rows cannot/s);
+      await page.locator('[data-tab="gym"]').click();
+      const all = await downloaded((await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-gym-sheet-all]').click()]))[0]);
+      expect(all.name).toBe('personagym-answer-sheet.csv');
+      expect(all.bytes.toString('utf8').match(/\r\npg\d+·/g)).toHaveLength(10_000);
       // Nothing was fetched for the models: no hub, no mirror, and nothing cached from the folder.
       expect(local.requests.filter((u) => /resolve\/|huggingface/.test(u))).toEqual([]);
       local.assertClean();

@@ -1,6 +1,8 @@
 // PersonaGym's released questions as a scoring input: pick a persona, answer its questions (each
-// task's ten), score the answers. Reads personagym.personas / personagym.questions through the db
-// client with parameters only.
+// task's ten), score the answers. Or take them away as an answer sheet (a batch file whose response
+// column is to be filled by an agent elsewhere) for one persona or all. Reads personagym.personas /
+// personagym.questions through the db client with parameters only.
+import { toCsv } from '../export/csv.ts';
 import type { CellValue, QueryResult } from '../types.ts';
 import { splitStatements } from './split.ts';
 import type { RowIssue, ScoreInput } from './types.ts';
@@ -59,4 +61,39 @@ export function gymInputs(persona: GymPersona, questions: readonly GymQuestion[]
     issues.push({ level: 'error', code: 'empty-response', message: 'answer at least one question to score', line: null, id: null });
   }
   return { inputs, issues };
+}
+
+/** Columns of an answer sheet: a batch file for the Score page once `response` is filled in. */
+export const GYM_SHEET_COLUMNS = ['id', 'model', 'persona', 'task', 'question', 'response'] as const;
+
+interface SheetQuestion extends GymQuestion {
+  personaId: number;
+  persona: string;
+  response: string;
+}
+
+function sheetCsv(items: readonly SheetQuestion[], model: string): string {
+  const rows = items.map((q) => ({ id: gymItemId(q.personaId, q), model, persona: q.persona, task: q.task, question: q.question, response: q.response }));
+  return toCsv({ columns: GYM_SHEET_COLUMNS.map((name) => ({ name, type: 'Utf8', kind: 'string' as const })), rows });
+}
+
+/** One persona's questions as an answer sheet (CSV), with the answers given so far. */
+export function gymSheet(persona: GymPersona, questions: readonly GymQuestion[], answers: readonly string[], model: string): string {
+  return sheetCsv(questions.map((q, i) => ({ ...q, ...persona, response: answers[i] ?? '' })), model);
+}
+
+/** Every persona's questions (200 × 50) as one answer sheet (CSV), responses empty. */
+export async function gymSheetAll(db: Queryable, model: string): Promise<string> {
+  const r = await db.query(
+    'SELECT p.persona_id, p.persona, q.task, q.question_index, q.question FROM personagym.questions q JOIN personagym.personas p USING (persona_id) ORDER BY p.persona_id, q.task, q.question_index',
+  );
+  const items = r.rows.map((row) => ({
+    personaId: Number(row.persona_id),
+    persona: String(row.persona ?? ''),
+    task: String(row.task),
+    questionIndex: Number(row.question_index),
+    question: String(row.question ?? ''),
+    response: '',
+  }));
+  return sheetCsv(items, model);
 }
