@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryJobStore, type ScoringJob } from '../../src/lib/scoring/job-store.ts';
 import { JobRunner, type JobScorer } from '../../src/lib/scoring/job-runner.ts';
 import { ScorerService, readBatchFile } from '../../src/lib/scoring/service.ts';
-import { SCORE_COLUMNS, STATEMENT_COLUMNS, scoreRows, statementRows, toCsvText } from '../../src/lib/scoring/scores-tables.ts';
+import { SCORE_COLUMNS, STATEMENT_COLUMNS, buildScoresTables, scoreRows, statementRows, toCsvText } from '../../src/lib/scoring/scores-tables.ts';
 import { scoresFile, scoresFileName } from '../../src/lib/scoring/downloads.ts';
 import type { ScoreInput } from '../../src/lib/scoring/types.ts';
 import { FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
@@ -164,6 +164,19 @@ describe('mine.scores rows and downloads', () => {
     const parquet = new Uint8Array(await (await scoresFile({ job: jobWithThird, outcomes }, 'parquet')).blob.arrayBuffer());
     expect(new TextDecoder().decode(parquet.subarray(0, 4))).toBe('PAR1');
     expect(scoresFileName(job, 'csv')).toBe('personascope-scores_reviews.csv_2026-11-27.csv');
+  });
+
+  it('builds both tables from every saved job, oldest job first', async () => {
+    const store = memoryJobStore();
+    const older = makeJob(2);
+    const newer = { ...makeJob(1), id: 'job-2', label: 'later.csv', createdAt: '2026-11-27T09:00:00Z' };
+    for (const job of [newer, older]) await new JobRunner(adapter(service), store, () => false).run(job, specs);
+    const tables = await buildScoresTables(store);
+    expect(tables.counts).toEqual({ scores: 3, statements: 9 });
+    const scores = (await tables.scores.text()).trim().split('\n');
+    expect(scores[0]).toBe(SCORE_COLUMNS.join(','));
+    expect(scores.slice(1).map((l) => l.split(',')[0])).toEqual(['job-1', 'job-1', 'job-2']);
+    expect((await tables.statements.text()).trim().split('\n')).toHaveLength(10);
   });
 });
 

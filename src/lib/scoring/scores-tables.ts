@@ -4,7 +4,7 @@
 //                          contradiction check and the fit, so every score can be explained in SQL
 // Written as CSV files (the same loader as uploads reads them, and they are kept the same way).
 import { APP_TABLES } from '../db/user-data/names.ts';
-import type { ScoringJob } from './job-store.ts';
+import type { JobStore, ScoringJob } from './job-store.ts';
 import { csvHeader, csvLine, FLAT_COLUMNS, flattenScore, type FlatValue } from './output.ts';
 import type { RowOutcome } from './types.ts';
 
@@ -95,4 +95,30 @@ export function statementRows({ job, outcomes }: JobOutcomes): Row[] {
 /** CSV text of rows with the given columns (header first). */
 export function toCsvText(rows: readonly Row[], columns: readonly string[]): string {
   return [csvHeader(columns), ...rows.map((r) => csvLine(r, columns))].join('\n') + '\n';
+}
+
+/** The two tables as CSV files, with their row counts. */
+export interface ScoresTableFiles {
+  scores: Blob;
+  statements: Blob;
+  counts: { scores: number; statements: number };
+}
+
+/**
+ * Every saved job's rows (oldest job first) as the two tables' CSV files. Reads and flattens every
+ * saved row, which takes longer than a frame once there are thousands: the page runs it in a worker
+ * (workers/scores-tables.worker.ts).
+ */
+export async function buildScoresTables(store: Pick<JobStore, 'listJobs' | 'outcomes'>): Promise<ScoresTableFiles> {
+  const all: JobOutcomes[] = [];
+  for (const job of await store.listJobs()) all.push({ job, outcomes: await store.outcomes(job.id) });
+  all.reverse(); // oldest first
+  const scores = all.flatMap(scoreRows);
+  const statements = all.flatMap(statementRows);
+  const csv = (text: string) => new Blob([text], { type: 'text/csv' });
+  return {
+    scores: csv(toCsvText(scores, SCORE_COLUMNS)),
+    statements: csv(toCsvText(statements, STATEMENT_COLUMNS)),
+    counts: { scores: scores.length, statements: statements.length },
+  };
 }

@@ -7,7 +7,8 @@ import { JobRunner } from './job-runner.ts';
 import type { PickedFolder } from './picked-folder.ts';
 import { MODELS, type ModelKey } from './registry.ts';
 import { modelsFor, type ScorerSettings } from './scorer-settings.ts';
-import { SCORE_COLUMNS, SCORES_TABLE, STATEMENT_COLUMNS, STATEMENTS_TABLE, scoreRows, statementRows, toCsvText, type JobOutcomes } from './scores-tables.ts';
+import { buildScoresTables, SCORES_TABLE, STATEMENTS_TABLE, type ScoresTableFiles } from './scores-tables.ts';
+import { buildScoresTablesInWorker } from './scores-tables-client.ts';
 import type { ModelSource } from './runtime.ts';
 import type { ModelSpec, RowIssue, RowOutcome, ScoreInput, ScoringRole } from './types.ts';
 
@@ -31,6 +32,8 @@ export class ScoringWorkbench {
     readonly client: ScorerClient,
     private readonly store: JobStore,
     private readonly publisher: () => Promise<TablePublisher | null>,
+    /** Builds the tables from the saved jobs (the page: in a worker; tests: here). */
+    private readonly buildTables: () => Promise<ScoresTableFiles> = () => buildScoresTables(store),
   ) {
     this.runner = new JobRunner(client, store, (e) => e instanceof WorkerCrashedError);
   }
@@ -94,17 +97,12 @@ export class ScoringWorkbench {
   /** Every saved job's rows → mine.scores and mine.score_statements. Returns the row counts. */
   async publish(): Promise<{ scores: number; statements: number }> {
     const publisher = await this.publisher();
-    const all: JobOutcomes[] = [];
-    for (const job of await this.store.listJobs()) all.push({ job, outcomes: await this.store.outcomes(job.id) });
-    all.reverse(); // oldest first
-    const scores = all.flatMap(scoreRows);
-    const statements = all.flatMap(statementRows);
+    const tables = await this.buildTables();
     if (publisher) {
-      const csv = (text: string) => new Blob([text], { type: 'text/csv' });
-      await publisher.put(SCORES_TABLE, csv(toCsvText(scores, SCORE_COLUMNS)), 'scores.csv');
-      await publisher.put(STATEMENTS_TABLE, csv(toCsvText(statements, STATEMENT_COLUMNS)), 'score_statements.csv');
+      await publisher.put(SCORES_TABLE, tables.scores, 'scores.csv');
+      await publisher.put(STATEMENTS_TABLE, tables.statements, 'score_statements.csv');
     }
-    return { scores: scores.length, statements: statements.length };
+    return tables.counts;
   }
 }
 
@@ -112,6 +110,6 @@ let shared: ScoringWorkbench | null = null;
 
 /** The page's workbench: the shared scorer worker, jobs in IndexedDB, tables through `publisher`. */
 export function getWorkbench(publisher: () => Promise<TablePublisher | null>): ScoringWorkbench {
-  shared ??= new ScoringWorkbench(getScorer(), indexedDbJobStore(), publisher);
+  shared ??= new ScoringWorkbench(getScorer(), indexedDbJobStore(), publisher, buildScoresTablesInWorker);
   return shared;
 }
