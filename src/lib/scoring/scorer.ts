@@ -1,5 +1,6 @@
 // Scoring one item and a batch, given injected model functions. Runs unchanged in the worker, in
 // Node (CLI) and in unit tests with fake classifiers.
+import { nextTask } from '../next-task.ts';
 import { apcFromProbabilities } from './apc.ts';
 import { contradictionsFrom, DEFAULT_CONTRADICTION_THRESHOLD } from './contradictions.ts';
 import { fitFrom } from './fit.ts';
@@ -150,7 +151,6 @@ export interface BatchHooks {
   now?: () => number;
 }
 
-const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export interface BatchSummary {
   done: number;
@@ -168,7 +168,7 @@ export interface BatchSummary {
 export async function scoreBatch(items: readonly ScoreInput[], models: ScorerModels, options: ScoreOptions, hooks: BatchHooks = {}): Promise<BatchSummary> {
   checkModels(models, options);
   const now = hooks.now ?? (() => performance.now());
-  const yieldTurn = hooks.yieldTurn ?? macrotask;
+  const yieldTurn = hooks.yieldTurn ?? nextTask;
   const t0 = now();
   let done = 0;
   let failed = 0;
