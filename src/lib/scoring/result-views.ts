@@ -46,7 +46,13 @@ export function summarize(scores: readonly RowScore[]): ModelSummary[] {
   });
 }
 
-/** One dot per response, one row of dots per model: the distribution of a metric. */
+/** Above this many responses, dots hide one another and take long to draw: counts per bin instead. */
+export const MAX_DOTS = 2000;
+
+/**
+ * The distribution of a metric per model: one dot per response, one row of dots per model; for a
+ * batch of more than MAX_DOTS responses, a histogram per model. The data table lists every response.
+ */
 export function distributionSpec(scores: readonly RowScore[], metric: ScoreMetric, jobLabel: string): ChartSpec | null {
   const m = METRICS[metric];
   const data: ChartRow[] = [];
@@ -55,15 +61,18 @@ export function distributionSpec(scores: readonly RowScore[], metric: ScoreMetri
     if (v !== null) data.push({ model: modelName(s), value: v, id: s.id });
   }
   if (data.length === 0) return null;
+  const binned = data.length > MAX_DOTS;
   return {
     view: `scores-${metric}`,
     data,
-    encoding: { mark: 'dot', x: 'value', y: 'model', color: 'model', sort: 'none', ...(metric === 'fit_persona' ? {} : { domain: [0, 1] as [number, number] }) },
+    encoding: binned
+      ? { mark: 'histogram', x: 'value', bins: 20, facet: 'model' }
+      : { mark: 'dot', x: 'value', y: 'model', color: 'model', sort: 'none', ...(metric === 'fit_persona' ? {} : { domain: [0, 1] as [number, number] }) },
     title: `${m.label} per model`,
-    subtitle: `${jobLabel}: ${data.length} responses, one dot each`,
+    subtitle: `${jobLabel}: ${data.length} responses, ${binned ? 'counted in bins, one panel per model' : 'one dot each'}`,
     xLabel: m.label,
     xUnit: m.unit,
-    yLabel: 'Model',
+    yLabel: binned ? 'Responses' : 'Model',
     source: SOURCE,
     uncertainty: 'scored with small general-purpose models, not the papers’ judges',
     tableColumns: [
