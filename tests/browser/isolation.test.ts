@@ -40,6 +40,8 @@ async function scoreOnePersona(page: Page): Promise<void> {
   expect(await phase.getAttribute('data-run-phase')).toBe('finished');
   const toxicity = (id: string) => page.locator(`[data-row="${id}"] [data-toxicity-max]`).innerText().then(Number);
   expect(await toxicity('q1·rude')).toBeGreaterThan(await toxicity('q1·polite'));
+  // The tables are built in a worker of their own, which must start in an isolated page too.
+  await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 60_000 }).toMatch(/queryable as mine\.scores/);
 }
 
 /**
