@@ -16,6 +16,7 @@ export function resultsData(): ResultsService {
   return results;
 }
 
+export { chooseBoard } from './board-choice.ts';
 export { drillLinks, type RowLink } from './drill-links.ts';
 export type { BoardKey, BoardOption, BoardRow, ModelInfo, ModelResult, RankedBoard } from './results-service.ts';
 export type { BoardInterval } from './board-intervals.ts';
