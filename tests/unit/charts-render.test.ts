@@ -73,6 +73,15 @@ describe('chart renderer', () => {
     expect(narrow.lines.join(' ')).toBe(xLabel);
   });
 
+  it('gives a value axis over a single value room around it, with plain ticks', () => {
+    const dot = fixtures.get('dot')!;
+    const spec = { ...dot, data: [{ ...dot.data[0], model: 'Only', value: 6.8, lo: null, hi: null }], encoding: { ...dot.encoding, lo: undefined, hi: undefined } };
+    const svg = renderChart(spec, { theme: 'light', width: 640, document: doc });
+    const ticks = [...svg.querySelectorAll('g[data-mark="x-axis tick label"] text')].map((t) => t.textContent);
+    expect(ticks.length).toBeGreaterThan(2);
+    expect(ticks.every((t) => !/\.\d{3,}/.test(t!))).toBe(true);
+  });
+
   it('draws grouped and stacked bars with a colour legend', () => {
     for (const view of ['grouped', 'stacked']) {
       const svg = render(view);

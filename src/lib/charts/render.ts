@@ -267,8 +267,25 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
       break;
     }
   }
+  if (!xIsCategory && e.mark !== 'histogram' && e.mark !== 'network' && base.x && base.x.axis !== null && base.x.domain === undefined) {
+    const around = roomAroundOneValue(data, [e.x, e.lo, e.hi]);
+    if (around) base.x = { ...base.x, domain: around };
+  }
   wrapXAxisTitle(base, fontSize);
   return Plot.plot({ ...base, marks }) as SVGSVGElement | HTMLElement;
+}
+
+/**
+ * A value axis over a single value (a leaderboard of one model) has no extent, and Plot would print
+ * its one tick to six decimals ("6.800000"): give it room on both sides of the value instead.
+ */
+function roomAroundOneValue(data: ChartRow[], fields: (string | undefined)[]): [number, number] | undefined {
+  const values = new Set<number>();
+  for (const row of data) for (const f of fields) if (f && row[f] !== null && row[f] !== undefined && Number.isFinite(num(row[f]))) values.add(num(row[f]));
+  if (values.size !== 1) return undefined;
+  const [v] = values;
+  const pad = v === 0 ? 1 : Math.abs(v) / 2;
+  return [v - pad, v + pad];
 }
 
 /**
