@@ -109,12 +109,23 @@ describe('small screens', () => {
   it('fits 360 px without sideways scrolling, and the site links stay whole', async () => {
     const narrow = await newSession({ width: 360, height: 740 });
     try {
-      for (const hash of ['#/', ...(personagym ? ['#/b/personagym'] : [])]) {
+      const overflow = () => narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      for (const hash of ['#/', ...(personagym ? ['#/b/personagym', '#/leaderboard'] : []), '#/models', '#/mine', '#/sql', '#/score']) {
         await narrow.open(hash);
         await narrow.page.locator('h1').waitFor();
         await narrow.page.waitForTimeout(300);
-        const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${hash} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+        expect(await overflow(), `${hash} overflows`).toBeLessThanOrEqual(0);
+      }
+      // The Score page with three response columns and its settings open (fieldsets, a long select, inputs).
+      await narrow.page.locator('[data-add-model]').click();
+      await narrow.page.locator('[data-add-model]').click();
+      await narrow.page.locator('[data-scorer-settings] > summary').click();
+      expect(await overflow(), '#/score with its settings open overflows').toBeLessThanOrEqual(0);
+      // A chart's export panel, opened.
+      if (personagym) {
+        await narrow.open('#/leaderboard');
+        await narrow.page.locator('summary', { hasText: 'Export for a paper' }).first().click();
+        expect(await overflow(), 'an open chart export panel overflows').toBeLessThanOrEqual(0);
       }
       // The site's links wrap as whole words: none is broken over two lines ("Leaderboar ds").
       const broken = await narrow.page.locator('.site-nav a').evaluateAll((links) =>
