@@ -142,6 +142,18 @@ describe('mine.scores', () => {
     await page.goBack();
     await page.locator('[data-results]').waitFor();
   });
+
+  it('is listed under Your data as the Score page’s, without an upload’s delete button', async () => {
+    const { page } = s;
+    await page.goto(new URL('#/mine', page.url()).href);
+    const card = page.locator('[data-user-table="mine.scores"]');
+    await expect.poll(() => card.count(), { timeout: 60_000 }).toBe(1);
+    expect(await card.innerText()).toMatch(/From your scoring jobs on the Score page · 4 rows/);
+    expect(await card.locator('[data-app-table]').count()).toBe(1);
+    expect(await card.getByRole('button', { name: /Delete/ }).count()).toBe(0);
+    await page.goBack();
+    await page.locator('[data-results]').waitFor();
+  });
 });
 
 describe('a 200-row file', () => {

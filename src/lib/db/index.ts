@@ -12,6 +12,7 @@ export { ACCEPT, FORMAT_LABEL } from './user-data/formats.ts';
 export { formatBytes, MAX_UPLOAD_BYTES } from './user-data/limits.ts';
 export { fetchUserUrl } from './user-data/open-url.ts';
 export { guessMapping, ownBenchmark } from './user-data/user-tables.ts';
+export { isAppTable } from './user-data/names.ts';
 export { hasOutsideAccess, quoteIdent, quoteLiteral } from './sql-text.ts';
 
 let client: DbClient | null = null;

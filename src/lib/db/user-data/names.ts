@@ -4,6 +4,11 @@
 export const APP_TABLES = { scores: 'scores', scoreStatements: 'score_statements' } as const;
 const RESERVED = new Set<string>(['results', ...Object.values(APP_TABLES)]);
 
+/** Whether a mine table is one the app writes (rebuilt by the Score page), not an upload. */
+export function isAppTable(name: string): boolean {
+  return (Object.values(APP_TABLES) as string[]).includes(name);
+}
+
 /** "My Results (v2).csv" → "my_results_v2". */
 export function safeTableName(fileName: string): string {
   const base = fileName
