@@ -29,7 +29,9 @@ const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl> --out <scores.jso
   --cache <dir>            keep downloaded model files in this folder (default: transformers.js's cache)
   --quiet                  no progress bar
 
-Input columns: persona, question, response, optional id and model (names matched case-insensitively).
+Input columns: persona, question, response, optional id, model and statements (the persona's
+statements: a JSON list, or one per line; else they are split from the persona). Names are matched
+case-insensitively.
 Output: .jsonl = one nested result per scored row (per-statement detail); .csv = one flat row each.`;
 
 export class UsageError extends Error {}

@@ -147,6 +147,26 @@ describe('batch files', () => {
     expect(parseFile('data.tsv', enc('persona\tquestion\tresponse\np\tq\tr\n')).rows[0].values).toEqual({ persona: 'p', question: 'q', response: 'r' });
   });
 
+  it("takes a row's own persona statements from a statements column: a JSON list, one per line, or (JSONL) a list", () => {
+    const csv = [
+      'persona,question,response,statements',
+      'I love jazz. I have two cats.,q,r,"[""I love jazz."", ""I have two cats.""]"',
+      'p,q,r,"Loves jazz.\nHas two cats.\n"',
+      'I love jazz. I have two cats.,q,r,',
+      'p,q,r,"[""ok"", 3]"',
+      'p,q,r,[not json',
+    ].join('\n');
+    const { inputs, issues } = toScoreInputs(parseCsv(enc(csv)));
+    // The second row's cell spans three lines: the rows after it start lower down.
+    expect(inputs.map((i) => i.statements)).toEqual([['I love jazz.', 'I have two cats.'], ['Loves jazz.', 'Has two cats.'], undefined]);
+    expect(issues.map((i) => [i.line, i.code, i.message])).toEqual([
+      [7, 'bad-statements', 'line 7 (id row-7): statement 2 is not a text (3)'],
+      [8, 'bad-statements', 'line 8 (id row-8): statements starts with "[" but is not a JSON list (give a JSON list of texts, or one statement per line)'],
+    ]);
+    const jsonl = toScoreInputs(parseFile('x.jsonl', enc('{"persona":"p","question":"q","response":"r","statements":["a.","b."]}\n')));
+    expect(jsonl.inputs[0].statements).toEqual(['a.', 'b.']);
+  });
+
   it('renames repeated ids instead of merging rows', () => {
     const { inputs, issues } = toScoreInputs(parseCsv(enc('id,persona,question,response\nx,p,q,r\nx,p,q,r2\n')));
     expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);

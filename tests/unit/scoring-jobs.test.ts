@@ -194,7 +194,7 @@ describe('batch files', () => {
     const first = await readBatchFile(file(text), 'x.csv');
     expect(first.missing).toEqual(['persona', 'question', 'response']);
     expect(first.issues[0].message).toMatch(/no persona, question, response columns \(columns found: who, prompt, answer, agent\)/);
-    const mapped = await readBatchFile(file(text), 'x.csv', { persona: 'who', question: 'prompt', response: 'answer', id: null, model: 'agent' });
+    const mapped = await readBatchFile(file(text), 'x.csv', { persona: 'who', question: 'prompt', response: 'answer', id: null, model: 'agent', statements: null });
     expect(mapped.missing).toEqual([]);
     expect(mapped.inputs).toMatchObject([{ id: 'row-2', model: 'm1', persona: 'I love jazz.', line: 2 }]);
   });

@@ -6,7 +6,8 @@ import type { RowIssue, ScoreInput } from './types.ts';
 export type FileFormat = 'csv' | 'tsv' | 'jsonl';
 
 export const REQUIRED_COLUMNS = ['persona', 'question', 'response'] as const;
-export const OPTIONAL_COLUMNS = ['id', 'model'] as const;
+/** `statements`: the persona's statements when the file gives them (else they are split from the persona). */
+export const OPTIONAL_COLUMNS = ['id', 'model', 'statements'] as const;
 export type TargetColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 /** target column → column name in the file (null: not present). */
 export type ColumnMapping = Record<TargetColumn, string | null>;
@@ -184,6 +185,7 @@ export function guessColumnMapping(columns: readonly string[]): ColumnMapping {
     response: find('response'),
     id: find('id'),
     model: find('model'),
+    statements: find('statements'),
   };
 }
 
@@ -211,7 +213,6 @@ export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guess
       const col = mapping[t];
       if (col) raw[t] = row.values[col];
     }
-    if (Array.isArray(row.values.statements)) raw.statements = row.values.statements;
     const { input, issues: rowIssues } = validateRow(raw, { line: row.line, index, notUtf8: row.notUtf8 });
     issues.push(...rowIssues);
     if (!input) return;

@@ -128,6 +128,7 @@ export interface RowIssue {
     | 'empty-question'
     | 'empty-response'
     | 'no-statements'
+    | 'bad-statements'
     | 'too-many-statements'
     | 'missing-columns'
     | 'bad-row'

@@ -40,6 +40,30 @@ function asText(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/**
+ * A row's own persona statements: a list of texts (JSONL), or in a text cell either a JSON list or
+ * one statement per line. Empty or absent: none given (they are split from the persona).
+ */
+function givenStatements(v: unknown): { statements: string[] | undefined } | { problem: string } {
+  if (v == null || (typeof v === 'string' && !v.trim())) return { statements: undefined };
+  let list: unknown = v;
+  if (typeof v === 'string') {
+    const text = v.trim();
+    if (text.startsWith('[')) {
+      try {
+        list = JSON.parse(text);
+      } catch {
+        return { problem: 'statements starts with "[" but is not a JSON list (give a JSON list of texts, or one statement per line)' };
+      }
+    } else list = text.split(/\r\n?|\n/u);
+  }
+  if (!Array.isArray(list)) return { problem: 'statements must be a list of texts or one statement per line' };
+  const bad = list.findIndex((x) => typeof x !== 'string');
+  if (bad >= 0) return { problem: `statement ${bad + 1} is not a text (${JSON.stringify(list[bad])})` };
+  const statements = (list as string[]).map((x) => x.trim()).filter(Boolean);
+  return { statements: statements.length ? statements : undefined };
+}
+
 /** Validate one row; `input` is set when the row can be scored (possibly with warnings). */
 export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput | null; issues: RowIssue[] } {
   const idRaw = asText(raw.id).trim();
@@ -80,8 +104,12 @@ export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput |
   if (!fields.response) issue('error', 'empty-response', 'the response is empty', 'response');
   if (issues.some((i) => i.level === 'error')) return { input: null, issues };
 
-  let statements: string[] | undefined;
-  if (Array.isArray(raw.statements)) statements = raw.statements.map(asText);
+  const given = givenStatements(raw.statements);
+  if ('problem' in given) {
+    issue('error', 'bad-statements', given.problem, 'statements');
+    return { input: null, issues };
+  }
+  const statements = given.statements;
   const model = asText(raw.model).trim() || null;
   return {
     input: { id, model, line: ctx.line, persona: fields.persona, question: fields.question, response: fields.response, ...(statements ? { statements } : {}) },
