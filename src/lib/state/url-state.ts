@@ -102,6 +102,15 @@ export function replaceQuery(query: URLSearchParams): void {
   if (next !== window.location.hash) history.replaceState(history.state, '', next);
 }
 
+/**
+ * Calls `follow` whenever the hash changes (a link within the view, back or forward; not our own
+ * replaceQuery). Returns the function that stops it, for an $effect or onMount.
+ */
+export function onHashChange(follow: () => void): () => void {
+  window.addEventListener('hashchange', follow);
+  return () => window.removeEventListener('hashchange', follow);
+}
+
 /** A list parameter ("m=a,b,c") as its items, empty ones dropped. */
 export function parseList(value: string | null): string[] {
   return (value ?? '')
