@@ -256,7 +256,10 @@ describe('models from a folder on this computer, and PersonaGym questions', () =
     const local = await newSession();
     try {
       const { page } = local;
-      await local.open('#/score?input=gym');
+      await local.open('#/score?input=file');
+      await page.locator('[data-file-input]').waitFor();
+      // A link to another tab, opened while the Score page shows, switches to it.
+      await page.evaluate(() => (window.location.hash = '#/score?input=gym'));
       await page.locator('[data-scorer-settings] > summary').click();
       await page.locator('[data-models-folder]').setInputFiles(folder);
       expect(await page.locator('[data-source="folder"]').isChecked()).toBe(true);
