@@ -18,6 +18,14 @@ afterEach(async () => {
 describe.skipIf(!personagym)('PersonaGym page', () => {
   const entry = personagym!;
 
+  it("links to the Score page's PersonaGym tab, which opens on its questions", async () => {
+    await s.open('#/b/personagym');
+    const link = s.page.locator('[data-score-link] a');
+    expect(await link.getAttribute('href')).toBe('#/score?input=gym');
+    await link.click();
+    await expect.poll(() => s.page.locator('[data-gym-persona] option').count(), { timeout: 90_000 }).toBeGreaterThan(1);
+  });
+
   it('shows every model’s score on every task, as in personagym.scores', async () => {
     const scoresTable = entry.tables.find((t) => t.name === 'scores')!;
     const rows = builtTableRows(scoresTable.file) as { model: string; task: string; score: number }[];
