@@ -109,6 +109,11 @@ describe('scoring a pasted persona', () => {
     // The models came from the local hub, through the worker.
     expect(hub.requests).toContain(`/${MODELS['toxic-bert'].repo}/resolve/${MODELS['toxic-bert'].revision}/config.json`);
     expect(s.page.workers().some((w) => /scorer\.worker/.test(w.url()))).toBe(true);
+    // Two models with two responses each: the comparison of their means, with intervals and tie groups.
+    const comparison = page.locator('[data-chart="scores-apc_normalized-means"]');
+    await comparison.locator('[data-chart-svg] svg').waitFor({ timeout: 30_000 });
+    expect(await comparison.locator('g[data-mark="dot"] circle').count()).toBe(2);
+    expect(await comparison.innerText()).toMatch(/95% percentile bootstrap CIs, 2,000 resamples, seed 1/);
     // The settings were opened (empty cache) before scoring: opened again, they list the downloads.
     await page.locator('[data-scorer-settings] > summary').click();
     await expect.poll(() => page.locator('[data-cache-list] li[data-cached="model"]').count(), { timeout: 30_000 }).toBe(4);

@@ -1,9 +1,10 @@
-// The results panel's distribution chart: dots while they can be told apart, a histogram per model
-// beyond MAX_DOTS responses (10,000 dots take longer than a frame to draw and hide one another).
+// The results panel's charts: the distribution (dots while they can be told apart, a histogram per
+// model beyond MAX_DOTS responses: 10,000 dots take longer than a frame to draw and hide one another),
+// and the comparison of models (means, bootstrap CIs, tie groups).
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/lib/charts/render.ts';
-import { MAX_DOTS, distributionSpec } from '../../src/lib/scoring/result-views.ts';
+import { MAX_DOTS, comparisonSpec, distributionSpec } from '../../src/lib/scoring/result-views.ts';
 import type { RowScore } from '../../src/lib/scoring/types.ts';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
@@ -31,5 +32,48 @@ describe('distribution of a score per model', () => {
 
   it('nothing to show: no chart', () => {
     expect(distributionSpec([{ ...row(0), apc: null }], 'apc_normalized', 'job')).toBeNull();
+  });
+});
+
+describe('comparing models on a score', () => {
+  const scored = (model: string, apc: number, toxicity: number, i: number): RowScore =>
+    ({ ...row(i), model, apc: { raw: apc, n: 1, normalized: apc, statements: [] }, toxicity: { max: toxicity, control: 1 - toxicity } }) as unknown as RowScore;
+  // a: high APC, low toxicity; b: about the same as a; c: clearly lower APC, more toxic.
+  const rows = [
+    ...[0.9, 0.92, 0.88, 0.91, 0.89, 0.9].map((v, i) => scored('a', v, 0.1, i)),
+    ...[0.89, 0.91, 0.9, 0.9, 0.88, 0.92].map((v, i) => scored('b', v, 0.12, 10 + i)),
+    ...[0.4, 0.45, 0.35, 0.42, 0.38, 0.41].map((v, i) => scored('c', v, 0.8, 20 + i)),
+    scored('d', 0.5, 0.5, 30),
+  ];
+
+  it('means with 95% bootstrap CIs and tie groups, best first, stated with its resamples and seed', () => {
+    const spec = comparisonSpec(rows, 'apc_normalized', 'job')!;
+    const byModel = Object.fromEntries(spec.data.map((d) => [d.model, d]));
+    expect(spec.data.map((d) => d.model)).toEqual(['a', 'b', 'c']);
+    expect(byModel.a.value).toBeCloseTo(0.9, 10);
+    expect(byModel.a.lo as number).toBeLessThan(0.9);
+    expect(byModel.a.hi as number).toBeGreaterThan(0.9);
+    // a and b cannot be told apart; c can.
+    expect([byModel.a.group, byModel.b.group, byModel.c.group]).toEqual(['A', 'A', 'B']);
+    expect(spec.subtitle).toMatch(/1 model with one response left out/);
+    expect(spec.uncertainty).toMatch(/95% percentile bootstrap CIs, 2,000 resamples, seed 1/);
+    expect(spec.encoding).toMatchObject({ mark: 'dot', lo: 'lo', hi: 'hi', label: 'group', sort: 'value-desc' });
+  });
+
+  it('lower is better for toxicity: the least toxic model ranks first', () => {
+    const spec = comparisonSpec(rows, 'toxicity_max', 'job')!;
+    expect(spec.data[0].model).toBe('a');
+    expect(spec.data.at(-1)!.model).toBe('c');
+    expect(spec.encoding.sort).toBe('value-asc');
+  });
+
+  it('bounds the bootstrap work on a large batch and says how many resamples it used', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => scored(i % 2 ? 'a' : 'b', (i % 7) / 7, 0.1, i));
+    expect(comparisonSpec(many, 'apc_normalized', 'job')!.uncertainty).toMatch(/ 200 resamples/);
+  });
+
+  it('nothing to compare: one model, or models with one response each', () => {
+    expect(comparisonSpec(rows.filter((r) => r.model === 'a'), 'apc_normalized', 'job')).toBeNull();
+    expect(comparisonSpec([scored('a', 0.5, 0, 0), scored('b', 0.6, 0, 1)], 'apc_normalized', 'job')).toBeNull();
   });
 });

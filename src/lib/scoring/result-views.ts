@@ -1,17 +1,18 @@
 // Scored rows → what the results panel shows: per-model summaries, the distribution chart of a
 // chosen score per model, and the APC heat map (persona statements × responses). Pure functions of
 // the saved outcomes; chart specs go through the site's one chart renderer.
+import { bootstrapGroups, DEFAULT_RESAMPLES, groupLetter, uncertaintyNote } from '../charts/bootstrap.ts';
 import type { ChartRow, ChartSpec } from '../charts/spec.ts';
 import type { RowScore } from './types.ts';
 
 export type ScoreMetric = 'apc_normalized' | 'toxicity_max' | 'toxicity_control' | 'contradiction_max' | 'fit_persona';
 
-export const METRICS: Record<ScoreMetric, { label: string; unit: string; value: (s: RowScore) => number | null }> = {
-  apc_normalized: { label: 'APC / n (persona faithfulness)', unit: '0–1, higher = more faithful', value: (s) => s.apc?.normalized ?? null },
-  toxicity_max: { label: 'Toxicity, highest of six labels', unit: '0–1, higher = more toxic', value: (s) => s.toxicity?.max ?? null },
-  toxicity_control: { label: 'Toxicity control (derived: 1 − max)', unit: '0–1, higher = less toxic', value: (s) => s.toxicity?.control ?? null },
-  contradiction_max: { label: 'Highest contradiction probability', unit: '0–1', value: (s) => s.contradictions?.max ?? null },
-  fit_persona: { label: 'Persona–response fit (cosine)', unit: '−1–1', value: (s) => s.fit?.persona ?? null },
+export const METRICS: Record<ScoreMetric, { label: string; unit: string; higherIsBetter: boolean; value: (s: RowScore) => number | null }> = {
+  apc_normalized: { label: 'APC / n (persona faithfulness)', unit: '0–1, higher = more faithful', higherIsBetter: true, value: (s) => s.apc?.normalized ?? null },
+  toxicity_max: { label: 'Toxicity, highest of six labels', unit: '0–1, higher = more toxic', higherIsBetter: false, value: (s) => s.toxicity?.max ?? null },
+  toxicity_control: { label: 'Toxicity control (derived: 1 − max)', unit: '0–1, higher = less toxic', higherIsBetter: true, value: (s) => s.toxicity?.control ?? null },
+  contradiction_max: { label: 'Highest contradiction probability', unit: '0–1', higherIsBetter: false, value: (s) => s.contradictions?.max ?? null },
+  fit_persona: { label: 'Persona–response fit (cosine)', unit: '−1–1', higherIsBetter: true, value: (s) => s.fit?.persona ?? null },
 };
 
 /** The source line of every chart of your own scores. */
@@ -79,6 +80,53 @@ export function distributionSpec(scores: readonly RowScore[], metric: ScoreMetri
       { field: 'id', label: 'Item' },
       { field: 'model', label: 'Model' },
       { field: 'value', label: m.label },
+    ],
+  };
+}
+
+/** Resamples × responses stays under this, so a large batch is compared within a frame; the count used is stated on the chart. */
+const BOOTSTRAP_DRAWS = 600_000;
+const MIN_RESAMPLES = 200;
+
+/**
+ * Which models differ on a metric: each model's mean with its 95% percentile bootstrap CI (seeded)
+ * and its tie group, as on the leaderboards. Null unless two models have two responses or more.
+ */
+export function comparisonSpec(scores: readonly RowScore[], metric: ScoreMetric, jobLabel: string): ChartSpec | null {
+  const m = METRICS[metric];
+  const byModel = new Map<string, number[]>();
+  for (const s of scores) {
+    const v = m.value(s);
+    if (v === null) continue;
+    const key = modelName(s);
+    byModel.set(key, [...(byModel.get(key) ?? []), v]);
+  }
+  const groups = [...byModel].filter(([, values]) => values.length >= 2).map(([key, values]) => ({ key, values }));
+  if (groups.length < 2) return null;
+  const left = byModel.size - groups.length;
+  const total = groups.reduce((n, g) => n + g.values.length, 0);
+  const resamples = Math.max(MIN_RESAMPLES, Math.min(DEFAULT_RESAMPLES, Math.floor(BOOTSTRAP_DRAWS / total)));
+  const result = bootstrapGroups(groups, { resamples, higherIsBetter: m.higherIsBetter });
+  const data: ChartRow[] = result.estimates.map((e) => ({ model: e.key, items: e.n, value: e.mean, lo: e.lo, hi: e.hi, rank: e.rank, group: groupLetter(e.tieGroup) }));
+  return {
+    view: `scores-${metric}-means`,
+    data,
+    encoding: { mark: 'dot', x: 'value', y: 'model', lo: 'lo', hi: 'hi', label: 'group', sort: m.higherIsBetter ? 'value-desc' : 'value-asc' },
+    title: `${m.label}: mean per model`,
+    subtitle: `${jobLabel}: mean over each model's responses with a 95% bootstrap interval; the letter is the tie group (same letter: not separable)${left ? `; ${left} model${left > 1 ? 's' : ''} with one response left out` : ''}`,
+    xLabel: m.label,
+    xUnit: m.unit,
+    yLabel: 'Model',
+    source: SOURCE,
+    uncertainty: `${uncertaintyNote(result)}; scored with small general-purpose models, not the papers’ judges`,
+    tableColumns: [
+      { field: 'model', label: 'Model' },
+      { field: 'items', label: 'Responses' },
+      { field: 'value', label: `Mean ${m.label}` },
+      { field: 'lo', label: '95% CI low' },
+      { field: 'hi', label: '95% CI high' },
+      { field: 'rank', label: 'Rank' },
+      { field: 'group', label: 'Tie group' },
     ],
   };
 }
