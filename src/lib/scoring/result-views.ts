@@ -99,7 +99,9 @@ export function comparisonSpec(scores: readonly RowScore[], metric: ScoreMetric,
     const v = m.value(s);
     if (v === null) continue;
     const key = modelName(s);
-    byModel.set(key, [...(byModel.get(key) ?? []), v]);
+    const values = byModel.get(key);
+    if (values) values.push(v);
+    else byModel.set(key, [v]);
   }
   const groups = [...byModel].filter(([, values]) => values.length >= 2).map(([key, values]) => ({ key, values }));
   if (groups.length < 2) return null;
