@@ -40,3 +40,11 @@ export function formatMs(ms: number): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${formatCount(n)} ${n === 1 ? word : many}`;
 }
+
+const LOCAL_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An ISO timestamp in the visitor's own time zone ("27 Nov 2026, 13:05"). */
+export function formatLocalTime(iso: string): string {
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? iso : LOCAL_TIME.format(t);
+}
