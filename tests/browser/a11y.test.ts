@@ -1,11 +1,7 @@
 // axe-core on every page, light and dark: no serious or critical violation.
 // axe's source is injected from node_modules, so nothing is fetched from outside.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession, waitForDb, type Session } from './harness.ts';
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { newSession, seriousAxeViolations, waitForDb, type Session } from './harness.ts';
 
 const PAGES = [
   '#/',
@@ -40,14 +36,7 @@ describe.each(['light', 'dark'] as const)('accessibility (%s theme)', (scheme) =
     // Let the page's queries and charts settle before auditing what a visitor sees.
     await s.page.waitForLoadState('networkidle');
     await s.page.waitForTimeout(500);
-    if (!(await s.page.evaluate(() => 'axe' in window))) await s.page.addScriptTag({ content: axeSource });
-    const violations = await s.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const { violations } = await axe.run(document);
-      return violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
+    const violations = await seriousAxeViolations(s.page);
     expect(violations).toEqual([]);
   });
 });
