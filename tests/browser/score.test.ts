@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
 import type { HubServer } from '../../scripts/hub-server.ts';
 import { fixtureModel, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
-import { downloaded, isLocal, newSession, type Session } from './harness.ts';
+import { downloaded, isLocal, newSession, seriousAxeViolations, type Session } from './harness.ts';
 
 let hub: HubServer;
 let s: Session;
@@ -235,6 +235,10 @@ describe('a file whose columns are named otherwise', () => {
     await page.locator('[data-file-input]').setInputFiles({ name: 'renamed.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await expect.poll(() => page.locator('[data-mapping]').count(), { timeout: 60_000 }).toBe(1);
     expect(await page.locator('[data-mapping]').innerText()).toMatch(/the file has no persona, question, response column/);
+    // The mapping step and the results are readable in the dark theme too (the selects once were not).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     for (const [target, column] of [['persona', 'character'], ['question', 'prompt'], ['response', 'reply'], ['model', 'agent']]) await page.locator(`[data-map="${target}"]`).selectOption(column);
     await page.locator('[data-apply-mapping]').click();
     await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 30_000 }).toMatch(/3 data rows.*2 rows can be scored, 1 row cannot/s);
@@ -244,6 +248,11 @@ describe('a file whose columns are named otherwise', () => {
     await expect.poll(() => page.locator('[data-progress-text]').innerText(), { timeout: 90_000 }).toMatch(/^2 of 2 rows scored/);
     const models = await page.locator('[data-score-rows] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent?.trim()));
     expect(models.sort()).toEqual(['bot-1', 'bot-2']);
+    await page.locator('[data-results] [data-chart-svg] svg').first().waitFor();
+    await page.getByRole('button', { name: 'Explain' }).first().click();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
 
