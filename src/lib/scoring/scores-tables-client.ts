@@ -4,14 +4,16 @@
 import * as Comlink from 'comlink';
 import type { ScoresTablesWorker } from '../../../workers/scores-tables.worker.ts';
 import type { ScoresTableFiles } from './scores-tables.ts';
+import { unlessWorkerDies } from '../unless-worker-dies.ts';
 
 export async function buildScoresTablesInWorker(): Promise<ScoresTableFiles> {
   const worker = new Worker(new URL('../../../workers/scores-tables.worker.ts', import.meta.url), { type: 'module', name: 'personascope-scores-tables' });
   try {
-    const died = new Promise<never>((_, reject) =>
-      worker.addEventListener('error', (e) => reject(new Error(`the worker building the scores tables stopped: ${e.message || 'it could not be loaded'}`))),
+    return await unlessWorkerDies(
+      worker,
+      Comlink.wrap<ScoresTablesWorker>(worker).build(),
+      (message) => new Error(`the worker building the scores tables stopped: ${message ?? 'it could not be loaded'}`),
     );
-    return await Promise.race([Comlink.wrap<ScoresTablesWorker>(worker).build(), died]);
   } finally {
     worker.terminate();
   }

@@ -2,9 +2,11 @@
 import * as Comlink from 'comlink';
 import type { UserFileWorker } from '../../../../workers/user-file.worker.ts';
 import type { DbClient } from '../client.ts';
+import type { Prepared } from './prepare.ts';
 import { UserData, type Preparer } from './service.ts';
 import { indexedDbStore } from './store.ts';
 import { UploadError } from './upload-error.ts';
+import { unlessWorkerDies } from '../../unless-worker-dies.ts';
 
 function workerPreparer(): Preparer {
   let worker: Worker | null = null;
@@ -15,25 +17,15 @@ function workerPreparer(): Preparer {
       remote = Comlink.wrap<UserFileWorker>(worker);
     }
     const current = worker;
-    const call = remote.prepare(file, fileName, contentType);
-    // comlink alone would wait forever for a worker that died or never loaded (offline, a new deploy):
-    // its 'error' event fails the call, and the next call starts a fresh worker.
-    const settled = new AbortController();
-    const died = new Promise<never>((_, reject) =>
-      current.addEventListener(
-        'error',
-        (ev) => {
-          if (worker === current) {
-            current.terminate();
-            worker = null;
-            remote = null;
-          }
-          reject(new UploadError(`the file reader stopped (${ev.message || 'its code could not be loaded: offline?'}); try again.`));
-        },
-        { once: true, signal: settled.signal },
-      ),
-    );
-    return Promise.race([call, died]).finally(() => settled.abort());
+    // A worker that died fails the call, and the next call starts a fresh one.
+    return unlessWorkerDies<Prepared>(current, remote.prepare(file, fileName, contentType), (message) => {
+      if (worker === current) {
+        current.terminate();
+        worker = null;
+        remote = null;
+      }
+      return new UploadError(`the file reader stopped (${message ?? 'its code could not be loaded: offline?'}); try again.`);
+    });
   };
 }
 
