@@ -9,11 +9,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinRepo } from '../../scripts/pin-models.ts';
-import { serveHub, type HubServer } from '../../scripts/hub-server.ts';
+import type { HubServer } from '../../scripts/hub-server.ts';
 import type { ScorerClient } from '../../src/lib/scoring/client.ts';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
 import type { ModelSpec } from '../../src/lib/scoring/types.ts';
-import { fixtureModel, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
+import { serveChangedStandIn, serveFixtureHub } from '../fixtures/models/stand-ins.ts';
 import { newSession, type Session } from './harness.ts';
 
 type BenchWindow = { __scorer: ScorerClient };
@@ -30,13 +30,17 @@ beforeAll(async () => {
   honest = await serveFixtureHub();
   const pin = await pinRepo(honest.url, REPO, 'q8');
   spec = { ...MODELS['toxic-bert'], revision: pin.revision, revisionPinned: true, pinnedFiles: pin.files };
-  // The same repo with one byte of its weights changed, as a stale or tampered mirror would serve it.
+  // The same repo with one byte of its weights changed.
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-changed-'));
-  fs.cpSync(fixtureModel(STAND_INS[REPO]), folder, { recursive: true });
-  const weights = fs.readFileSync(path.join(folder, ONNX));
-  weights[weights.length >> 1] ^= 0x40;
-  fs.writeFileSync(path.join(folder, ONNX), weights);
-  changed = await serveHub({ [REPO]: folder });
+  changed = await serveChangedStandIn(
+    REPO,
+    ONNX,
+    (weights) => {
+      weights[weights.length >> 1] ^= 0x40;
+      return weights;
+    },
+    folder,
+  );
   s = await newSession({ allowOrigins: [new URL(honest.url).origin, new URL(changed.url).origin] });
   await s.open('bench-scorer.html');
   await s.page.waitForSelector('[data-ready="true"]');

@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinRepo } from '../../scripts/pin-models.ts';
-import { serveHub, type HubServer } from '../../scripts/hub-server.ts';
+import type { HubServer } from '../../scripts/hub-server.ts';
 import { ModelFileMismatchError, fileMismatch, gitBlobId, sha256Hex, verifiedResponse } from '../../src/lib/scoring/file-integrity.ts';
 import type { ModelPin } from '../../src/lib/scoring/model-pins.ts';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
 import { ModelUnavailableError, ScorerService } from '../../src/lib/scoring/service.ts';
 import type { ModelSpec, PinnedFile } from '../../src/lib/scoring/types.ts';
-import { fixtureModel, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
+import { fixtureModel, serveChangedStandIn, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
 
 const REPO = MODELS['toxic-bert'].repo;
 const ONNX = 'onnx/model_quantized.onnx';
@@ -102,14 +102,6 @@ describe('loading a pinned model from a server', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  /** A server holding the stand-in with one file changed, under the same repo id. */
-  async function serveChanged(file: string, change: (b: Buffer) => Buffer): Promise<HubServer> {
-    const folder = path.join(root, `changed-${file.replace(/\W/g, '-')}`);
-    fs.cpSync(fixtureModel(STAND_INS[REPO]), folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, file), change(fs.readFileSync(path.join(folder, file))));
-    return serveHub({ [REPO]: folder });
-  }
-
   async function loadFrom(hub: HubServer): Promise<{ error: unknown; cache: string }> {
     const cache = fs.mkdtempSync(path.join(root, 'cache-'));
     const service = new ScorerService({ source: { kind: 'mirror', baseUrl: hub.url }, fsCacheDir: cache });
@@ -132,10 +124,10 @@ describe('loading a pinned model from a server', () => {
   });
 
   it('weights with one byte changed: refused, named, and not kept', async () => {
-    const hub = await serveChanged(ONNX, (b) => {
+    const hub = await serveChangedStandIn(REPO, ONNX, (b) => {
       b[b.length >> 1] ^= 0x40;
       return b;
-    });
+    }, root);
     try {
       const { error, cache } = await loadFrom(hub);
       expect(error).toBeInstanceOf(ModelUnavailableError);
@@ -153,7 +145,7 @@ describe('loading a pinned model from a server', () => {
   });
 
   it('a tokenizer from another revision (a git file, checked by blob id): refused before the weights are fetched', async () => {
-    const hub = await serveChanged('tokenizer.json', (b) => Buffer.from(b.toString('utf8').replace('"[UNK]"', '"[unk]"')));
+    const hub = await serveChangedStandIn(REPO, 'tokenizer.json', (b) => Buffer.from(b.toString('utf8').replace('"[UNK]"', '"[unk]"')), root);
     try {
       const { error } = await loadFrom(hub);
       expect((error as Error).message).toMatch(/tokenizer\.json of Xenova\/toxic-bert .* its git blob id is [0-9a-f]{40}, the pin says [0-9a-f]{40}/);
