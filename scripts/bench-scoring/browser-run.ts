@@ -11,7 +11,7 @@ import type { ScorerClient } from '../../src/lib/scoring/client.ts';
 import type { ModelSpec, ScoreInput, ScorerName, ScoringRole } from '../../src/lib/scoring/types.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 import type { HubServer } from '../hub-server.ts';
-import type { Measurement } from './measurement.ts';
+import { rowsPerSecond, type Measurement } from './measurement.ts';
 import { currentRss, peakRss, resetPeakRss } from './memory.ts';
 import { rendererPids } from './renderer-processes.ts';
 import { maxScorerThreads } from '../../src/lib/scoring/threads.ts';
@@ -91,12 +91,12 @@ export async function runBrowserShape(siteUrl: string, hub: HubServer, shape: Sh
         runtime: `browser worker, onnxruntime-web wasm (plain SIMD build), ${env.crossOriginIsolated ? `${threads} thread${threads === 1 ? '' : 's'} (page cross-origin isolated)` : '1 thread (page not cross-origin isolated)'}`,
         loadMs,
         items: summary.done + summary.failed,
-        itemsPerSecond: ((summary.done + summary.failed) / summary.elapsedMs) * 1000,
+        itemsPerSecond: rowsPerSecond(summary),
         peakBytes,
         baselineBytes,
         memoryNote: `VmHWM of the page's renderer process (page + scorer worker + ONNX Runtime wasm heap)${reset ? ', reset after the previous worker ended' : ', not reset: includes earlier scorers'}`,
         failedRows: summary.failed + (recurring?.failed ?? 0),
-        ...(recurring ? { recurringItemsPerSecond: (recurring.total / recurring.elapsedMs) * 1000 } : {}),
+        ...(recurring ? { recurringItemsPerSecond: rowsPerSecond(recurring) } : {}),
         modelRequestsDuringLoad,
       });
     }

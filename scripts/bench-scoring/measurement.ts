@@ -1,4 +1,5 @@
 // The figures one side (Node or browser) reports for one scorer on one model shape.
+import type { BatchSummary } from '../../src/lib/scoring/scorer.ts';
 import type { ScorerName } from '../../src/lib/scoring/types.ts';
 import type { ShapeName } from './workload.ts';
 
@@ -20,4 +21,9 @@ export interface Measurement {
   failedRows: number;
   /** Rows per second on the batch where persona, statements and questions recur (RECURRING_SCORERS only). */
   recurringItemsPerSecond?: number;
+}
+
+/** Rows a batch finished (scored or failed) per second of its own clock. */
+export function rowsPerSecond(summary: Pick<BatchSummary, 'done' | 'failed' | 'elapsedMs'>): number {
+  return ((summary.done + summary.failed) / summary.elapsedMs) * 1000;
 }

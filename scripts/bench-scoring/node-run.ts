@@ -5,7 +5,7 @@
 // Prints one JSON Measurement on stdout.
 import { ScorerService } from '../../src/lib/scoring/service.ts';
 import type { ScorerName } from '../../src/lib/scoring/types.ts';
-import type { Measurement } from './measurement.ts';
+import { rowsPerSecond, type Measurement } from './measurement.ts';
 import { currentRss, peakRss, resetPeakRss } from './memory.ts';
 import { BENCH_MODELS_DIR, RECURRING_ITEMS, RECURRING_SCORERS, SHAPES, WARMUP_ITEMS, benchItems, recurringItems, specsFor } from './workload.ts';
 
@@ -41,12 +41,12 @@ async function main(): Promise<void> {
     runtime: `node, onnxruntime-node, ${threads === undefined ? 'default threads (intraOpNumThreads 0: one per core)' : `${threads} thread${threads === 1 ? '' : 's'}`}`,
     loadMs,
     items: summary.done + summary.failed,
-    itemsPerSecond: ((summary.done + summary.failed) / summary.elapsedMs) * 1000,
+    itemsPerSecond: rowsPerSecond(summary),
     peakBytes: peakRss(),
     baselineBytes,
     memoryNote: `VmHWM of the node process${reset ? ' (reset before loading)' : ''}: includes Node, transformers.js and onnxruntime-node`,
     failedRows: summary.failed + (recurring?.failed ?? 0),
-    ...(recurring ? { recurringItemsPerSecond: (recurring.total / recurring.elapsedMs) * 1000 } : {}),
+    ...(recurring ? { recurringItemsPerSecond: rowsPerSecond(recurring) } : {}),
   };
   process.stdout.write(`${JSON.stringify(m)}\n`);
 }
