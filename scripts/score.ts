@@ -1,5 +1,5 @@
-// `npm run score -- input.jsonl --out scores.jsonl [--models <dir or base URL>] ...`: score a CSV or
-// JSONL file of persona responses from the command line with the same scorer modules as the
+// `npm run score -- input.jsonl --out scores.jsonl [--models <dir or base URL>] ...`: score a CSV,
+// TSV, JSONL or JSON-array file of persona responses from the command line with the same scorer modules as the
 // browser worker (transformers.js on onnxruntime-node).
 //
 // Good rows are written as they finish; rows that cannot be scored are reported on stderr with
@@ -18,7 +18,7 @@ import type { BatchProgress, ModelDtype, ModelSpec, RowIssue, ScorerName, Scorin
 const SCORERS: ScorerName[] = ['apc', 'toxicity', 'contradictions', 'fit'];
 const ROLES: ScoringRole[] = ['nli', 'relevance', 'toxicity', 'embedding'];
 
-const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl> --out <scores.jsonl|.csv> [options]
+const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl|.json> --out <scores.jsonl|.csv> [options]
 
   --models <dir|url>       a local folder laid out <dir>/<owner>/<name>/..., or a mirror base URL laid
                            out like the hub (<url>/<owner>/<name>/resolve/<revision>/...); default: the hub
@@ -31,7 +31,8 @@ const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl> --out <scores.jso
 
 Input columns: persona, question, response, optional id, model and statements (the persona's
 statements: a JSON list, or one per line; else they are split from the persona). Names are matched
-case-insensitively.
+case-insensitively. A CSV may use commas, semicolons or tabs (found from its header); a .json file
+is an array of row objects or one object per line.
 Output: .jsonl = one nested result per scored row (per-statement detail); .csv = one flat row each.`;
 
 export class UsageError extends Error {}

@@ -167,6 +167,68 @@ describe('batch files', () => {
     expect(jsonl.inputs[0].statements).toEqual(['a.', 'b.']);
   });
 
+  it('reads a JSON array element by element: each row keeps its line, a bad element costs only itself', () => {
+    const text = [
+      '[',
+      '  {"id": "a", "persona": "I love jazz.", "question": "q?", "response": "r, with [brackets] and \\"quotes\\" }"},',
+      '  {"id": "b", "persona": "p",',
+      '   "question": "q", "response": oops},',
+      '  42,',
+      '  {"id": "c", "persona": "p", "question": "q", "response": "fine"}',
+      ']',
+    ].join('\n');
+    const parsed = parseFile('rows.json', enc(text));
+    expect(parsed.format).toBe('json');
+    const { inputs, issues } = toScoreInputs(parsed);
+    expect(inputs.map((i) => [i.id, i.line])).toEqual([
+      ['a', 2],
+      ['c', 6],
+    ]);
+    expect(inputs[0].response).toBe('r, with [brackets] and "quotes" }');
+    expect(issues.map((i) => [i.line, i.code])).toEqual([
+      [3, 'bad-row'],
+      [5, 'bad-row'],
+    ]);
+    expect(issues[1].message).toBe('line 5: expected a JSON object with persona, question and response');
+    // Content decides for a file without a telling name.
+    expect(parseFile('rows.txt', enc(text)).format).toBe('json');
+  });
+
+  it('keeps the rows of a JSON array that is never closed, and says where it stops', () => {
+    const parsed = parseFile('rows.json', enc('[{"persona":"p","question":"q","response":"r"},\n{"persona":"p","question":"q","response":"unclosed}\n'));
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.issues).toEqual([expect.objectContaining({ code: 'bad-row', line: 2, message: expect.stringContaining('line 2: this row is never closed') })]);
+    const noBracket = parseFile('rows.json', enc('[{"persona":"p","question":"q","response":"r"},\n{"persona":"p","question":"q","response":"s"}\n'));
+    expect(noBracket.rows).toHaveLength(2);
+    expect(noBracket.issues[0]).toMatchObject({ level: 'warning' });
+    expect(noBracket.issues[0].message).toBe('line 2: the JSON array is never closed (no "]" at the end); every row in it was read');
+    const extra = parseFile('rows.json', enc('[{"persona":"p","question":"q","response":"r"}]\n\n]'));
+    expect(extra.rows).toHaveLength(1);
+    expect(extra.issues[0].message).toBe('line 3: text after the end of the JSON array is ignored');
+  });
+
+  it('pins a non-UTF-8 byte in a JSON array to its row', () => {
+    const parsed = parseFile('rows.json', concat(enc('[{"persona":"p","question":"q","response":"ok"},\n{"persona":"p","question":"q","response":"caf'), new Uint8Array([0xe9]), enc('"}]')));
+    const { inputs, issues } = toScoreInputs(parsed);
+    expect(inputs).toHaveLength(1);
+    expect(issues).toEqual([expect.objectContaining({ code: 'not-utf8', line: 2 })]);
+  });
+
+  it('reads one pretty-printed JSON object as one row', () => {
+    const parsed = parseFile('one.json', enc('{\n  "persona": "I love jazz.",\n  "question": "q?",\n  "response": "r"\n}\n'));
+    expect(parsed.issues).toEqual([]);
+    expect(toScoreInputs(parsed).inputs.map((i) => [i.persona, i.line])).toEqual([['I love jazz.', 1]]);
+  });
+
+  it('finds the delimiter of a CSV from its header: semicolons and tabs as well as commas', () => {
+    const semi = parseFile('excel.csv', enc('persona;question;response\n"I love jazz; and cats.";q?;"a, b"\n'));
+    expect(semi.columns).toEqual(['persona', 'question', 'response']);
+    expect(toScoreInputs(semi).inputs[0]).toMatchObject({ persona: 'I love jazz; and cats.', response: 'a, b' });
+    expect(parseFile('tabs.csv', enc('persona\tquestion\tresponse\np\tq\tr\n')).columns).toEqual(['persona', 'question', 'response']);
+    // A quoted header name with a semicolon in it does not count.
+    expect(parseFile('x.csv', enc('"persona; the text",question,response\np,q,r\n')).columns).toEqual(['persona; the text', 'question', 'response']);
+  });
+
   it('renames repeated ids instead of merging rows', () => {
     const { inputs, issues } = toScoreInputs(parseCsv(enc('id,persona,question,response\nx,p,q,r\nx,p,q,r2\n')));
     expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);

@@ -1,9 +1,11 @@
-// Batch files (CSV or JSONL) → rows with line numbers, per-line UTF-8 checks and a column mapping.
-// Shared by the browser (File → bytes) and the Node CLI (fs → bytes).
+// Batch files (CSV, TSV, JSONL or a JSON array) → rows with line numbers, per-line UTF-8 checks and
+// a column mapping. Shared by the browser (File → bytes) and the Node CLI (fs → bytes).
+import { splitJsonArray } from './json-array.ts';
 import { validateRow, type RawRow } from './validate.ts';
 import type { RowIssue, ScoreInput } from './types.ts';
 
-export type FileFormat = 'csv' | 'tsv' | 'jsonl';
+/** `json`: one JSON array of row objects; `jsonl`: one object per line. */
+export type FileFormat = 'csv' | 'tsv' | 'jsonl' | 'json';
 
 export const REQUIRED_COLUMNS = ['persona', 'question', 'response'] as const;
 /** `statements`: the persona's statements when the file gives them (else they are split from the persona). */
@@ -56,11 +58,13 @@ export function decodeLines(bytes: Uint8Array): { text: string; notUtf8: boolean
 
 export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl';
+  const head = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/u, '').trimStart();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
+  // A .json file is an array of rows or, like JSONL, objects; the content says which.
+  if (lower.endsWith('.json')) return head.startsWith('[') ? 'json' : 'jsonl';
   if (lower.endsWith('.tsv')) return 'tsv';
   if (lower.endsWith('.csv')) return 'csv';
-  const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
-  return head.startsWith('{') ? 'jsonl' : 'csv';
+  return head.startsWith('{') ? 'jsonl' : head.startsWith('[') ? 'json' : 'csv';
 }
 
 function fileIssue(code: RowIssue['code'], message: string, line: number | null = null): RowIssue {
@@ -69,31 +73,92 @@ function fileIssue(code: RowIssue['code'], message: string, line: number | null 
 
 export function parseJsonl(bytes: Uint8Array): ParsedFile {
   const lines = decodeLines(bytes);
+  const single = wholeObject(lines);
+  if (single) return single;
+  const records = lines.flatMap(({ text, notUtf8 }, i) => (text.trim() ? [{ text, line: i + 1, endLine: i + 1, notUtf8 }] : []));
+  return jsonRows('jsonl', records);
+}
+
+/** JSON texts (a line of JSONL, an element of an array) → rows; each must be an object. */
+function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: number; endLine: number; notUtf8: boolean }[]): ParsedFile {
   const rows: SourceRow[] = [];
   const issues: RowIssue[] = [];
   const columns = new Set<string>();
-  lines.forEach(({ text, notUtf8 }, i) => {
-    const line = i + 1;
-    if (!text.trim()) return;
+  for (const { text, line, endLine, notUtf8 } of records) {
     if (notUtf8) {
-      rows.push({ line, endLine: line, values: {}, notUtf8: true });
-      return;
+      rows.push({ line, endLine, values: {}, notUtf8: true });
+      continue;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
       issues.push(fileIssue('bad-row', `line ${line}: not valid JSON (${(e as Error).message})`, line));
-      return;
+      continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       issues.push(fileIssue('bad-row', `line ${line}: expected a JSON object with persona, question and response`, line));
-      return;
+      continue;
     }
     for (const k of Object.keys(value)) columns.add(k);
-    rows.push({ line, endLine: line, values: value as Record<string, unknown>, notUtf8: false });
-  });
-  return { format: 'jsonl', columns: [...columns], rows, issues };
+    rows.push({ line, endLine, values: value as Record<string, unknown>, notUtf8: false });
+  }
+  return { format, columns: [...columns], rows, issues };
+}
+
+/**
+ * A file that is one JSON object written over several lines (pretty-printed) is one row, not a
+ * run of lines that are each bad JSON; null for anything else.
+ */
+function wholeObject(lines: { text: string; notUtf8: boolean }[]): ParsedFile | null {
+  if (lines.length < 2 || lines.some((l) => l.notUtf8)) return null;
+  const first = lines.findIndex((l) => l.text.trim() !== '');
+  if (first < 0 || isJson(lines[first].text)) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(lines.map((l) => l.text).join('\n'));
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const row: SourceRow = { line: first + 1, endLine: lines.length, values: value as Record<string, unknown>, notUtf8: false };
+  return { format: 'jsonl', columns: Object.keys(value), rows: [row], issues: [] };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A JSON array of row objects; each element is read on its own and keeps the line it starts on. */
+export function parseJsonArray(bytes: Uint8Array): ParsedFile {
+  const lines = decodeLines(bytes);
+  const { elements, problem } = splitJsonArray(lines.map((l) => l.text).join('\n'));
+  const parsed = jsonRows('json', elements.map((e) => ({ ...e, notUtf8: lines.slice(e.line - 1, e.endLine).some((l) => l.notUtf8) })));
+  if (problem) parsed.issues.push({ ...fileIssue('bad-row', problem.message, problem.line), level: problem.rowsLost ? 'error' : 'warning' });
+  return parsed;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter of a CSV file, from its header line: the one of , ; tab | that occurs most
+ * outside quotes (spreadsheets in many locales save CSV with ";"). Comma when none occurs.
+ */
+export function sniffDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>();
+  let inQuotes = false;
+  for (const c of headerLine) {
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (DELIMITERS as readonly string[]).includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
 }
 
 /** RFC 4180 CSV (quoted fields, "" escapes, newlines inside quotes); the first record is the header. */
@@ -172,7 +237,10 @@ export function parseCsv(bytes: Uint8Array, delimiter = ','): ParsedFile {
 export function parseFile(fileName: string, bytes: Uint8Array): ParsedFile {
   const format = detectFormat(fileName, bytes);
   if (format === 'jsonl') return parseJsonl(bytes);
-  return parseCsv(bytes, format === 'tsv' ? '\t' : ',');
+  if (format === 'json') return parseJsonArray(bytes);
+  if (format === 'tsv') return parseCsv(bytes, '\t');
+  const header = decodeLines(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).find((l) => l.text.trim() !== '');
+  return parseCsv(bytes, sniffDelimiter(header?.text ?? ''));
 }
 
 /** Map target columns to file columns by name, case- and space-insensitively. */
