@@ -72,6 +72,9 @@ describe('JSON', () => {
     expect(e.where.column).toBe(8);
     expect(e.message).toMatch(/^line 3 is not valid JSON \(column 8\)/);
     expect(fails(() => parseJsonLines('{"a":1}\n[1,2]')).message).toMatch(/line 2 is not a JSON object \(it is an array\)/);
+    // V8 quotes the broken text (cut to "..." when long); the message keeps only the reason.
+    const long = fails(() => parseJsonLines(`{"text": "${'x'.repeat(60)}", "b": oops}`));
+    expect(long.message).toBe("line 1 is not valid JSON (column 79): Unexpected token 'o'. Each line must hold one JSON object.");
   });
 
   it('reads a JSON array and names its broken place', () => {

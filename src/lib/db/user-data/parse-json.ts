@@ -10,11 +10,12 @@ function errorOffset(e: unknown, text: string): number | undefined {
   return at >= 0 ? at : undefined;
 }
 
-function reason(e: unknown): string {
-  // V8 quotes the whole text in some messages ("Unexpected token '}', "…" is not valid JSON"): keep the first part.
+/** A JSON.parse error's message without the text it quotes. */
+export function jsonErrorReason(e: unknown): string {
+  // V8 quotes the whole text in some messages ("Unexpected token '}', "…" is not valid JSON"): keep the first part. Long texts are cut and start with "...".
   return (e instanceof Error ? e.message : String(e))
     .replace(/ in JSON at position \d+.*$/s, '')
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
     .replace(/^JSON\.parse: /, '');
 }
 
@@ -36,7 +37,7 @@ export function parseJsonLines(text: string): Record<string, unknown>[] {
       const at = errorOffset(e, raw);
       const column = at === undefined ? undefined : at + 1;
       throw new UploadError(
-        `line ${line} is not valid JSON${column ? ` (column ${column})` : ''}: ${reason(e)}. Each line must hold one JSON object.`,
+        `line ${line} is not valid JSON${column ? ` (column ${column})` : ''}: ${jsonErrorReason(e)}. Each line must hold one JSON object.`,
         { line, column },
       );
     }
@@ -57,10 +58,10 @@ export function parseJsonArray(text: string): Record<string, unknown>[] {
     value = JSON.parse(text);
   } catch (e) {
     const at = errorOffset(e, text);
-    if (at === undefined) throw new UploadError(`the file is not valid JSON: ${reason(e)}.`);
+    if (at === undefined) throw new UploadError(`the file is not valid JSON: ${jsonErrorReason(e)}.`);
     const before = text.slice(0, at).split('\n');
     const where = { line: before.length, column: before[before.length - 1].length + 1 };
-    throw new UploadError(`the file is not valid JSON at line ${where.line}, column ${where.column}: ${reason(e)}.`, where);
+    throw new UploadError(`the file is not valid JSON at line ${where.line}, column ${where.column}: ${jsonErrorReason(e)}.`, where);
   }
   if (!Array.isArray(value)) throw new UploadError('the JSON is not an array of objects (one object per row).');
   value.forEach((v, i) => {
