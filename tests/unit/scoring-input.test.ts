@@ -189,6 +189,7 @@ describe('batch files', () => {
       [3, 'bad-row'],
       [5, 'bad-row'],
     ]);
+    expect(issues[0].message).toBe("line 3: not valid JSON (Unexpected token 'o')");
     expect(issues[1].message).toBe('line 5: expected a JSON object with persona, question and response');
     // Content decides for a file without a telling name.
     expect(parseFile('rows.txt', enc(text)).format).toBe('json');
@@ -227,6 +228,18 @@ describe('batch files', () => {
     expect(parseFile('tabs.csv', enc('persona\tquestion\tresponse\np\tq\tr\n')).columns).toEqual(['persona', 'question', 'response']);
     // A quoted header name with a semicolon in it does not count.
     expect(parseFile('x.csv', enc('"persona; the text",question,response\np,q,r\n')).columns).toEqual(['persona; the text', 'question', 'response']);
+  });
+
+  it('reads a UTF-16 file with a byte-order mark (a spreadsheet\'s "Unicode text")', () => {
+    const text = '\uFEFFpersona\tquestion\tresponse\r\nJ\'aime le café.\tQ?\tOui.\r\n';
+    const le = new Uint8Array(text.length * 2);
+    text.split('').forEach((ch, i) => le.set([ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8], 2 * i));
+    const be = le.map((_, i) => le[i ^ 1]);
+    for (const bytes of [le, be]) {
+      const { inputs, issues } = toScoreInputs(parseFile('export.txt', bytes));
+      expect(issues).toEqual([]);
+      expect(inputs.map((i) => [i.persona, i.response, i.line])).toEqual([["J'aime le café.", 'Oui.', 2]]);
+    }
   });
 
   it('renames repeated ids instead of merging rows', () => {

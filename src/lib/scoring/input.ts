@@ -1,5 +1,7 @@
 // Batch files (CSV, TSV, JSONL or a JSON array) → rows with line numbers, per-line UTF-8 checks and
 // a column mapping. Shared by the browser (File → bytes) and the Node CLI (fs → bytes).
+import { jsonErrorReason } from '../db/user-data/parse-json.ts';
+import { sniffDelimiter } from '../db/user-data/text-checks.ts';
 import { splitJsonArray } from './json-array.ts';
 import { validateRow, type RawRow } from './validate.ts';
 import type { RowIssue, ScoreInput } from './types.ts';
@@ -93,7 +95,7 @@ function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: numbe
     try {
       value = JSON.parse(text);
     } catch (e) {
-      issues.push(fileIssue('bad-row', `line ${line}: not valid JSON (${(e as Error).message})`, line));
+      issues.push(fileIssue('bad-row', `line ${line}: not valid JSON (${jsonErrorReason(e)})`, line));
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -141,24 +143,6 @@ export function parseJsonArray(bytes: Uint8Array): ParsedFile {
   const parsed = jsonRows('json', elements.map((e) => ({ ...e, notUtf8: lines.slice(e.line - 1, e.endLine).some((l) => l.notUtf8) })));
   if (problem) parsed.issues.push({ ...fileIssue('bad-row', problem.message, problem.line), level: problem.rowsLost ? 'error' : 'warning' });
   return parsed;
-}
-
-const DELIMITERS = [',', ';', '\t', '|'] as const;
-
-/**
- * The delimiter of a CSV file, from its header line: the one of , ; tab | that occurs most
- * outside quotes (spreadsheets in many locales save CSV with ";"). Comma when none occurs.
- */
-export function sniffDelimiter(headerLine: string): string {
-  const counts = new Map<string, number>();
-  let inQuotes = false;
-  for (const c of headerLine) {
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (DELIMITERS as readonly string[]).includes(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let best = ',';
-  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
-  return best;
 }
 
 /** RFC 4180 CSV (quoted fields, "" escapes, newlines inside quotes); the first record is the header. */
@@ -234,13 +218,25 @@ export function parseCsv(bytes: Uint8Array, delimiter = ','): ParsedFile {
   return { format: delimiter === '\t' ? 'tsv' : 'csv', columns: header, rows, issues };
 }
 
-export function parseFile(fileName: string, bytes: Uint8Array): ParsedFile {
+/**
+ * A file with a UTF-16 byte-order mark (what spreadsheets save as "Unicode text") re-encoded as
+ * UTF-8; null for any other file. Without this every line would be reported as not UTF-8.
+ */
+function fromUtf16(bytes: Uint8Array): Uint8Array | null {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  return encoding ? new TextEncoder().encode(new TextDecoder(encoding).decode(bytes)) : null;
+}
+
+export function parseFile(fileName: string, raw: Uint8Array): ParsedFile {
+  const bytes = fromUtf16(raw) ?? raw;
   const format = detectFormat(fileName, bytes);
   if (format === 'jsonl') return parseJsonl(bytes);
   if (format === 'json') return parseJsonArray(bytes);
   if (format === 'tsv') return parseCsv(bytes, '\t');
+  // The header alone decides: persona texts often hold quoted newlines, which would upset a
+  // sniffer that compares the first lines. Spreadsheets in many locales save CSV with ";".
   const header = decodeLines(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).find((l) => l.text.trim() !== '');
-  return parseCsv(bytes, sniffDelimiter(header?.text ?? ''));
+  return parseCsv(bytes, sniffDelimiter(header?.text ?? '', 1) ?? ',');
 }
 
 /** Map target columns to file columns by name, case- and space-insensitively. */
