@@ -195,6 +195,32 @@ describe('batch files', () => {
     expect(parseFile('rows.txt', enc(text)).format).toBe('json');
   });
 
+  it('names the rows of a minified JSON array by position, since they are all on line 1', () => {
+    const rows = [1, 2, 3, 4].map((i) => ({ persona: 'I love jazz.', question: `Q${i}?`, response: i === 2 ? '' : 'R.', ...(i > 2 ? { id: 'x' } : {}) }));
+    const { inputs, issues } = toScoreInputs(parseFile('rows.json', enc(JSON.stringify(rows))));
+    expect(inputs.map((i) => [i.id, i.line])).toEqual([
+      ['item-1', 1],
+      ['x', 1],
+      ['x#4', 1],
+    ]);
+    expect(issues.map((i) => i.message)).toEqual(['line 1 (id item-2): the response is empty', 'line 1: id "x" repeats an earlier row; renamed to "x#4"']);
+  });
+
+  it('takes a persona given as a list of statements, and refuses an object where a text belongs', () => {
+    const rows = [
+      { id: 'a', persona: ['I love jazz.', 'I have two cats.'], question: 'Q?', response: 42 },
+      { id: 'b', persona: { name: 'Ann', likes: ['jazz'] }, question: 'Q?', response: 'R.' },
+      { id: 'c', persona: ['I love jazz.', null], question: 'Q?', response: 'R.' },
+    ];
+    const { inputs, issues } = toScoreInputs(parseFile('rows.jsonl', enc(rows.map((r) => JSON.stringify(r)).join('\n'))));
+    expect(inputs.map((i) => [i.id, i.persona, i.response])).toEqual([['a', 'I love jazz.\nI have two cats.', '42']]);
+    expect(splitStatements(inputs[0].persona)).toEqual(['I love jazz.', 'I have two cats.']);
+    expect(issues.map((i) => i.message)).toEqual([
+      'line 2 (id b): persona is a JSON object ({"name":"Ann","likes":["jazz"]}), not a text: map a column that holds text',
+      'line 3 (id c): persona is a list whose item 2 is not a text (null)',
+    ]);
+  });
+
   it('keeps the rows of a JSON array that is never closed, and says where it stops', () => {
     const parsed = parseFile('rows.json', enc('[{"persona":"p","question":"q","response":"r"},\n{"persona":"p","question":"q","response":"unclosed}\n'));
     expect(parsed.rows).toHaveLength(1);

@@ -21,6 +21,8 @@ export interface SourceRow {
   line: number;
   /** Last line of the record (CSV fields may span lines). */
   endLine: number;
+  /** 1-based position in a JSON array (absent for the other formats). */
+  element?: number;
   values: Record<string, unknown>;
   notUtf8: boolean;
 }
@@ -82,13 +84,14 @@ export function parseJsonl(bytes: Uint8Array): ParsedFile {
 }
 
 /** JSON texts (a line of JSONL, an element of an array) → rows; each must be an object. */
-function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: number; endLine: number; notUtf8: boolean }[]): ParsedFile {
+function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: number; endLine: number; notUtf8: boolean; element?: number }[]): ParsedFile {
   const rows: SourceRow[] = [];
   const issues: RowIssue[] = [];
   const columns = new Set<string>();
-  for (const { text, line, endLine, notUtf8 } of records) {
+  for (const { text, line, endLine, notUtf8, element } of records) {
+    const at = element ? { element } : {};
     if (notUtf8) {
-      rows.push({ line, endLine, values: {}, notUtf8: true });
+      rows.push({ line, endLine, ...at, values: {}, notUtf8: true });
       continue;
     }
     let value: unknown;
@@ -103,7 +106,7 @@ function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: numbe
       continue;
     }
     for (const k of Object.keys(value)) columns.add(k);
-    rows.push({ line, endLine, values: value as Record<string, unknown>, notUtf8: false });
+    rows.push({ line, endLine, ...at, values: value as Record<string, unknown>, notUtf8: false });
   }
   return { format, columns: [...columns], rows, issues };
 }
@@ -140,7 +143,10 @@ function isJson(text: string): boolean {
 export function parseJsonArray(bytes: Uint8Array): ParsedFile {
   const lines = decodeLines(bytes);
   const { elements, problem } = splitJsonArray(lines.map((l) => l.text).join('\n'));
-  const parsed = jsonRows('json', elements.map((e) => ({ ...e, notUtf8: lines.slice(e.line - 1, e.endLine).some((l) => l.notUtf8) })));
+  const parsed = jsonRows(
+    'json',
+    elements.map((e, i) => ({ ...e, element: i + 1, notUtf8: lines.slice(e.line - 1, e.endLine).some((l) => l.notUtf8) })),
+  );
   if (problem) parsed.issues.push({ ...fileIssue('bad-row', problem.message, problem.line), level: problem.rowsLost ? 'error' : 'warning' });
   return parsed;
 }
@@ -277,11 +283,13 @@ export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guess
       const col = mapping[t];
       if (col) raw[t] = row.values[col];
     }
-    const { input, issues: rowIssues } = validateRow(raw, { line: row.line, index, notUtf8: row.notUtf8 });
+    const { input, issues: rowIssues } = validateRow(raw, { line: row.line, index, element: row.element, notUtf8: row.notUtf8 });
     issues.push(...rowIssues);
     if (!input) return;
     if (seen.has(input.id)) {
-      const id = `${input.id}#${row.line}`;
+      // Suffixed with where the row is; a minified JSON array has every row on line 1.
+      let id = `${input.id}#${row.element ?? row.line}`;
+      for (let k = 2; seen.has(id); k++) id = `${input.id}#${row.element ?? row.line}-${k}`;
       issues.push({ level: 'warning', code: 'bad-row', message: `line ${row.line}: id "${input.id}" repeats an earlier row; renamed to "${id}"`, line: row.line, id });
       input.id = id;
     }

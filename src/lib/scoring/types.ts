@@ -105,7 +105,7 @@ export type LabelProbs = Record<string, number>;
 
 /** One item to score, after validation. */
 export interface ScoreInput {
-  /** Stable id: the file's id column, else "row-<line>" / "item-<n>". */
+  /** Stable id: the file's id column, else "row-<line>" (CSV, JSONL), "item-<n>" (n-th element of a JSON array, n-th pasted item). */
   id: string;
   /** Model that wrote the response (optional column). */
   model: string | null;

@@ -27,6 +27,8 @@ export interface RowContext {
   line: number | null;
   /** 0-based position among the rows, used for default ids. */
   index: number;
+  /** 1-based position in a JSON array: the default id there, since a minified array is all on line 1. */
+  element?: number;
   /** The decoder found bytes that are not UTF-8 on this row's lines. */
   notUtf8?: boolean;
 }
@@ -38,6 +40,22 @@ function asText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
+}
+
+/**
+ * A text field's value from a JSON file: a list of texts is one per line (a persona given as its
+ * statements, as PersonaChat does); an object or a list of anything else is a problem to report.
+ */
+function fieldText(v: unknown): { text: string } | { problem: string } {
+  if (Array.isArray(v)) {
+    const bad = v.findIndex((x) => typeof x !== 'string' && typeof x !== 'number');
+    return bad < 0 ? { text: v.join('\n') } : { problem: `is a list whose item ${bad + 1} is not a text (${JSON.stringify(v[bad])})` };
+  }
+  if (v !== null && typeof v === 'object') {
+    const json = JSON.stringify(v);
+    return { problem: `is a JSON object (${json.length > 60 ? `${json.slice(0, 60)}…` : json}), not a text: map a column that holds text` };
+  }
+  return { text: asText(v) };
 }
 
 /**
@@ -67,7 +85,7 @@ function givenStatements(v: unknown): { statements: string[] | undefined } | { p
 /** Validate one row; `input` is set when the row can be scored (possibly with warnings). */
 export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput | null; issues: RowIssue[] } {
   const idRaw = asText(raw.id).trim();
-  const id = idRaw || (ctx.line != null ? `row-${ctx.line}` : `item-${ctx.index + 1}`);
+  const id = idRaw || (ctx.element != null ? `item-${ctx.element}` : ctx.line != null ? `row-${ctx.line}` : `item-${ctx.index + 1}`);
   const at = rowName({ line: ctx.line, id });
   const issues: RowIssue[] = [];
   const issue = (level: RowIssue['level'], code: RowIssue['code'], message: string, field?: string) =>
@@ -80,7 +98,12 @@ export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput |
 
   const fields = {} as Record<TextField, string>;
   for (const f of TEXT_FIELDS) {
-    let text = asText(raw[f]).replace(/\r\n?/gu, '\n').trim();
+    const value = fieldText(raw[f]);
+    if ('problem' in value) {
+      issue('error', 'bad-row', `${f} ${value.problem}`, f);
+      continue;
+    }
+    let text = value.text.replace(/\r\n?/gu, '\n').trim();
     if (LONE_SURROGATE.test(text)) {
       issue('error', 'not-utf8', `${f} contains an unpaired surrogate (not valid Unicode text)`, f);
       continue;
