@@ -97,6 +97,17 @@ describe('chart renderer', () => {
     expect(svg.querySelectorAll('[data-legend] rect').length).toBeGreaterThan(10);
   });
 
+  it('labels heatmap cells with as few decimals as each value needs, or with fixed decimals when the spec asks', () => {
+    const spec = fixtures.get('heatmap')!;
+    const data = spec.data.slice(0, 3).map((d, i) => ({ ...d, value: [0.9993, 0.25, 6.8][i] }));
+    const labels = (decimals?: number) => {
+      const svg = renderChart({ ...spec, data, encoding: { ...spec.encoding, decimals } }, { theme: 'light', width: 640, document: doc });
+      return [...svg.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent);
+    };
+    expect(labels()).toEqual(['1', '0.25', '6.8']);
+    expect(labels(2)).toEqual(['1.00', '0.25', '6.80']);
+  });
+
   it('draws lines with markers, scatter with labels, histogram bins, facets and a network', () => {
     expect(marks(render('line'), 'line', 'path')).toBe(2);
     expect(marks(render('line'), 'dot', 'circle')).toBe(16);

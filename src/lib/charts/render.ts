@@ -235,7 +235,7 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
           x: e.x,
           y: e.y,
           fontSize: round(labelSize),
-          text: (d: ChartRow) => formatNumber(num(d[value])),
+          text: (d: ChartRow) => (e.decimals === undefined ? formatNumber(num(d[value])) : num(d[value]).toFixed(e.decimals)),
           fill: (d: ChartRow) => textOn(colorOf(num(d[value])), theme),
           ...facetChannel,
         }),

@@ -34,6 +34,11 @@ export interface Encoding {
   scheme?: 'sequential' | 'diverging';
   /** Fixed domain of the value axis, e.g. [0, 1] for accuracies. */
   domain?: [number, number];
+  /**
+   * Heatmap cell labels with this many decimals, trailing zeros kept ("1.00" beside "0.99"), for
+   * computed values. Absent: as few as the value needs, so a released "6.8" is not shown as "6.80".
+   */
+  decimals?: number;
 }
 
 export interface ChartSource {

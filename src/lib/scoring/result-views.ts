@@ -164,7 +164,7 @@ export function apcHeatmapSpec(rows: readonly RowScore[], jobLabel: string, maxC
   return {
     view: 'apc-heatmap',
     data,
-    encoding: { mark: 'heatmap', x: 'response', y: 'statement', color: 'contribution', scheme: 'sequential', domain: [0, 1] },
+    encoding: { mark: 'heatmap', x: 'response', y: 'statement', color: 'contribution', scheme: 'sequential', domain: [0, 1], decimals: 2 },
     title: 'APC: how far each response satisfies each persona statement',
     subtitle: `${jobLabel}: ${shown.length} responses${cut}`,
     xLabel: 'Response (item id)',
