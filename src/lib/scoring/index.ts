@@ -1,7 +1,7 @@
 // Browser/view entry to the scoring engine: math, registry, parsing and the worker client. It does
 // not import transformers.js (that lives in the worker); Node code imports ./service.ts directly.
 export * from './types.ts';
-export { MODELS, DEFAULT_MODELS, TOXICITY_LABELS, APC_CAVEAT, defaultModelSet, modelSpec, rolesFor, type ModelKey } from './registry.ts';
+export { MODELS, DEFAULT_MODELS, TOXICITY_LABELS, TOXICITY_MEANINGS, APC_CAVEAT, defaultModelSet, modelSpec, rolesFor, type ModelKey } from './registry.ts';
 export { splitStatements, splitSentences, cleanStatements, cleanStatement } from './split.ts';
 export { apcFromProbabilities, apcContribution, type ApcProbabilities } from './apc.ts';
 export { toxicityFromProbs, TOXICITY_CONTROL_NOTE } from './toxicity.ts';

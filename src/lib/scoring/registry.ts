@@ -22,7 +22,8 @@ const NLI_MEANINGS = {
   contradiction: 'the premise and the hypothesis cannot both be true',
 };
 
-const TOXICITY_MEANINGS = {
+/** What each toxic-bert label stands for, as shown beside its probability. */
+export const TOXICITY_MEANINGS: Record<(typeof TOXICITY_LABELS)[number], string> = {
   toxic: 'rude, disrespectful or unreasonable (Jigsaw toxic comment labels)',
   severe_toxic: 'very hateful, aggressive or disrespectful',
   obscene: 'obscene language',
