@@ -130,6 +130,15 @@ describe('scoring a pasted persona', () => {
     expect(await page.locator('[data-cache-list]').innerText()).toMatch(/Xenova\/toxic-bert@main/);
     await page.locator('[data-free-models]').click();
     await expect.poll(() => page.locator('[data-scorer-settings]').innerText()).toMatch(/The models were unloaded from memory/);
+    // A threshold outside 0–1 is refused with a message, and the one in force stays.
+    await page.locator('[data-threshold]').fill('1.5');
+    await page.locator('[data-threshold]').press('Enter');
+    await page.locator('[data-threshold]').blur();
+    expect(await page.locator('[data-threshold-error]').innerText()).toBe('1.5 is outside 0–1: the threshold is a probability between 0 and 1. It stays 0.5.');
+    expect(await page.locator('[data-threshold]').inputValue()).toBe('0.5');
+    await page.locator('[data-threshold]').fill('0.50');
+    await page.locator('[data-threshold]').blur();
+    expect(await page.locator('[data-threshold-error]').count()).toBe(0);
     await page.locator('[data-scorer-settings] > summary').click();
   });
 });
