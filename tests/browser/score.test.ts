@@ -85,6 +85,14 @@ describe('scoring a pasted persona', () => {
     expect(await num('q1·rude', 'data-contradiction-count')).toBeGreaterThanOrEqual(1);
     expect(await num('q1·polite', 'data-contradiction-count')).toBe(0);
     expect(await num('q2·rude', 'data-toxicity-max')).toBeGreaterThan(await num('q2·polite', 'data-toxicity-max'));
+    // The most toxic first, then one model's rows only.
+    const listedIds = () => page.locator('[data-score-rows] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row')));
+    await page.locator('[data-rows-order]').selectOption('toxicity_max:worst');
+    expect((await listedIds())[0]).toMatch(/·rude$/);
+    await page.locator('[data-rows-model]').selectOption('polite');
+    expect(await listedIds()).toEqual(['q1·polite', 'q2·polite']);
+    await page.locator('[data-rows-model]').selectOption('');
+    await page.locator('[data-rows-order]').selectOption('input');
 
     // Explained down to the statement.
     await page.locator('[data-explain="q1·rude"]').click();

@@ -1,11 +1,12 @@
 // The results panel's charts: the distribution (dots while they can be told apart, a histogram per
 // model beyond MAX_DOTS responses: 10,000 dots take longer than a frame to draw and hide one another),
-// and the comparison of models (means, bootstrap CIs, tie groups).
+// the comparison of models (means, bootstrap CIs, tie groups), and the order of the rows table.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { MAX_DOTS, comparisonSpec, distributionSpec } from '../../src/lib/scoring/result-views.ts';
-import type { RowScore } from '../../src/lib/scoring/types.ts';
+import { orderRows, rowOrderLabel, rowOrders, type RowOrder } from '../../src/lib/scoring/row-order.ts';
+import type { RowOutcome, RowScore } from '../../src/lib/scoring/types.ts';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
 const row = (i: number): RowScore =>
@@ -75,5 +76,35 @@ describe('comparing models on a score', () => {
   it('nothing to compare: one model, or models with one response each', () => {
     expect(comparisonSpec(rows.filter((r) => r.model === 'a'), 'apc_normalized', 'job')).toBeNull();
     expect(comparisonSpec([scored('a', 0.5, 0, 0), scored('b', 0.6, 0, 1)], 'apc_normalized', 'job')).toBeNull();
+  });
+});
+
+describe('ordering and filtering the rows table', () => {
+  const ok = (i: number, model: string, apc: number | null, toxicity: number): [number, RowOutcome] => [
+    i,
+    { ok: true, score: { ...row(i), model, apc: apc === null ? null : { raw: apc, n: 1, normalized: apc, statements: [] }, toxicity: { max: toxicity, control: 1 - toxicity } } as unknown as RowScore },
+  ];
+  const failed = (i: number): [number, RowOutcome] => [i, { ok: false, failure: { id: `r${i}`, line: i + 2, errors: [] } } as RowOutcome];
+  const rows = [ok(0, 'a', 0.9, 0.1), failed(1), ok(2, 'b', 0.2, 0.8), ok(3, 'a', null, 0.5), ok(4, 'b', 0.2, 0.3), ok(5, 'a', 0.5, 0.05)];
+  const models = ['a', 'b', 'b', 'a', 'b', 'a'];
+  const ids = (order: RowOrder, model: string | null = null) => orderRows(rows, order, model, (i) => models[i]).map(([i]) => i);
+
+  it('worst or best first on a score, ties in input order, rows without it and failed rows last', () => {
+    expect(ids('input')).toEqual([0, 1, 2, 3, 4, 5]);
+    // APC: higher is better, so the worst are the lowest.
+    expect(ids('apc_normalized:worst')).toEqual([2, 4, 5, 0, 3, 1]);
+    expect(ids('apc_normalized:best')).toEqual([0, 5, 2, 4, 3, 1]);
+    // Toxicity: higher is worse.
+    expect(ids('toxicity_max:worst')).toEqual([2, 3, 4, 0, 5, 1]);
+  });
+
+  it("one model's rows, failed ones included (their model comes from the input)", () => {
+    expect(ids('input', 'b')).toEqual([1, 2, 4]);
+    expect(ids('apc_normalized:worst', 'a')).toEqual([5, 0, 3]);
+  });
+
+  it('offers worst and best first on each score but toxicity control, which orders as toxicity does', () => {
+    expect(rowOrders(['apc_normalized', 'toxicity_max', 'toxicity_control'])).toEqual(['input', 'apc_normalized:worst', 'apc_normalized:best', 'toxicity_max:worst', 'toxicity_max:best']);
+    expect(rowOrderLabel('toxicity_max:worst')).toBe('Toxicity, highest of six labels, worst first');
   });
 });
