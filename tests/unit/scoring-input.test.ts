@@ -38,6 +38,16 @@ describe('statement splitting', () => {
     expect(splitStatements(' \n -- \n')).toEqual([]);
     expect(cleanStatements(['  I love jazz. ', 'i LOVE jazz.', '', '•  I   hate rain', '...'])).toEqual(['I love jazz.', 'I hate rain']);
   });
+
+  it('keeps numbers that start a statement: a list marker is followed by a space', () => {
+    expect(splitStatements('3.5 is my GPA.\n1.5 million people follow me.\n-5 degrees is my favourite weather.\n2024) was my best year')).toEqual([
+      '3.5 is my GPA.',
+      '1.5 million people follow me.',
+      '-5 degrees is my favourite weather.',
+      '2024) was my best year',
+    ]);
+    expect(cleanStatements(['10. I run marathons.', '– I swim.', '(b) I cook.'])).toEqual(['I run marathons.', 'I swim.', 'I cook.']);
+  });
 });
 
 describe('row validation', () => {

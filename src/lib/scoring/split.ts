@@ -2,7 +2,9 @@
 // one per sentence. The result is a plain list the user may edit before scoring; cleanStatements
 // normalises an edited list the same way.
 
-const BULLET = /^\s*(?:[-*•·–—]+|\(?\d{1,3}[.)]|\(?[a-z][.)](?=\s))\s*/iu;
+// A list marker is followed by a space: "1. I …", "a) I …". A dash before a digit is a minus sign
+// and a number before a letter or digit is part of the text ("-5 degrees", "3.5 is my GPA").
+const BULLET = /^\s*(?:[*•·]+|[-–—]+(?![\d.,])|\(?\d{1,3}[.)](?=\s)|\(?[a-z][.)](?=\s))\s*/iu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Trim, drop list markers, collapse inner whitespace. */
