@@ -1,6 +1,7 @@
 // Statement splitting, input validation and batch-file parsing.
 import { describe, expect, it } from 'vitest';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
+import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
 import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
@@ -199,8 +200,9 @@ describe('batch files', () => {
       [3, 'bad-row'],
       [5, 'bad-row'],
     ]);
-    expect(issues[0].message).toBe("line 3: not valid JSON (Unexpected token 'o')");
-    expect(issues[1].message).toBe('line 5: expected a JSON object with persona, question and response');
+    expect(issues[0].message).toBe("line 3, element 2: not valid JSON (Unexpected token 'o')");
+    expect(issues[1].message).toBe('line 5, element 3: expected a JSON object with persona, question and response');
+    expect(issues.map((i) => i.id)).toEqual(['item-2', 'item-3']);
     // Content decides for a file without a telling name.
     expect(parseFile('rows.txt', enc(text)).format).toBe('json');
   });
@@ -213,7 +215,14 @@ describe('batch files', () => {
       ['x', 1],
       ['x#4', 1],
     ]);
-    expect(issues.map((i) => i.message)).toEqual(['line 1 (id item-2): the response is empty', 'line 1: id "x" repeats an earlier row; renamed to "x#4"']);
+    expect(issues.map((i) => i.message)).toEqual(['line 1 (id item-2): the response is empty', 'line 1, element 4: id "x" repeats an earlier row; renamed to "x#4"']);
+    // Two broken elements on the one line are two rows not scored.
+    const broken = parseFile('rows.json', enc('[1, {"persona": "p", "question": "q", "response": "r"}, "x"]'));
+    expect(broken.issues.map((i) => i.message)).toEqual([
+      'line 1, element 1: expected a JSON object with persona, question and response',
+      'line 1, element 3: expected a JSON object with persona, question and response',
+    ]);
+    expect(countIssues(broken.issues)).toEqual({ rowsNotScored: 2, fileProblems: 0, warnings: 0 });
   });
 
   it('takes a persona given as a list of statements, and refuses an object where a text belongs', () => {
@@ -276,6 +285,14 @@ describe('batch files', () => {
       expect(issues).toEqual([]);
       expect(inputs.map((i) => [i.persona, i.response, i.line])).toEqual([["J'aime le café.", 'Oui.', 2]]);
     }
+  });
+
+  it('counts rows not scored, not errors: a row with two empty fields is one row; a file problem is no row', () => {
+    const parsed = parseFile('x.csv', enc('id,persona,question,response\na,p,,\nb,p,q,r\n'));
+    const { issues } = toScoreInputs(parsed);
+    expect(issues.filter((i) => i.level === 'error')).toHaveLength(2);
+    expect(countIssues(issues)).toEqual({ rowsNotScored: 1, fileProblems: 0, warnings: 0 });
+    expect(countIssues(toScoreInputs(parseFile('x.csv', enc('persona,answer\np,a\n'))).issues)).toEqual({ rowsNotScored: 0, fileProblems: 1, warnings: 0 });
   });
 
   it('renames repeated ids instead of merging rows', () => {

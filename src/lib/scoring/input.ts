@@ -90,6 +90,9 @@ function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: numbe
   const columns = new Set<string>();
   for (const { text, line, endLine, notUtf8, element } of records) {
     const at = element ? { element } : {};
+    // A minified array has every element on line 1: its position tells them apart.
+    const where = element ? `line ${line}, element ${element}` : `line ${line}`;
+    const problem = (message: string) => issues.push({ ...fileIssue('bad-row', `${where}: ${message}`, line), id: element ? `item-${element}` : null });
     if (notUtf8) {
       rows.push({ line, endLine, ...at, values: {}, notUtf8: true });
       continue;
@@ -98,11 +101,11 @@ function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: numbe
     try {
       value = JSON.parse(text);
     } catch (e) {
-      issues.push(fileIssue('bad-row', `line ${line}: not valid JSON (${jsonErrorReason(e)})`, line));
+      problem(`not valid JSON (${jsonErrorReason(e)})`);
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      issues.push(fileIssue('bad-row', `line ${line}: expected a JSON object with persona, question and response`, line));
+      problem('expected a JSON object with persona, question and response');
       continue;
     }
     for (const k of Object.keys(value)) columns.add(k);
@@ -290,7 +293,8 @@ export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guess
       // Suffixed with where the row is; a minified JSON array has every row on line 1.
       let id = `${input.id}#${row.element ?? row.line}`;
       for (let k = 2; seen.has(id); k++) id = `${input.id}#${row.element ?? row.line}-${k}`;
-      issues.push({ level: 'warning', code: 'bad-row', message: `line ${row.line}: id "${input.id}" repeats an earlier row; renamed to "${id}"`, line: row.line, id });
+      const where = row.element ? `line ${row.line}, element ${row.element}` : `line ${row.line}`;
+      issues.push({ level: 'warning', code: 'bad-row', message: `${where}: id "${input.id}" repeats an earlier row; renamed to "${id}"`, line: row.line, id });
       input.id = id;
     }
     seen.add(input.id);
