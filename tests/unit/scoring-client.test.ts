@@ -54,6 +54,25 @@ describe('scorer client', () => {
     await expect(client.cachedModels()).resolves.toEqual([]);
   });
 
+  it('a restarted worker that answered its settings and then dies while loading models has crashed, not failed to start', async () => {
+    const workers: PortWorker[] = [];
+    const client = new ScorerClient(() => {
+      const w = new PortWorker({ configure: async () => undefined, load: () => new Promise(() => undefined), cachedModels: async () => [] });
+      workers.push(w);
+      return w as unknown as Worker;
+    });
+    await client.configure({ source: { kind: 'hub' } });
+    // The first worker crashes; the client starts a second one and sends it the settings again.
+    const first = client.load({}).catch((e: unknown) => e);
+    workers[0].die('out of memory');
+    expect(await first).toBeInstanceOf(WorkerCrashedError);
+    expect(workers).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 20)); // the settings are answered
+    const second = client.load({}).catch((e: unknown) => e);
+    workers[1].die('out of memory');
+    expect(await second).toBeInstanceOf(WorkerCrashedError);
+  });
+
   it('does not loop when the worker dies before it ever answered, and retries on the next call', async () => {
     let made = 0;
     const client = new ScorerClient(() => {

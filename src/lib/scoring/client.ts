@@ -47,7 +47,12 @@ export class ScorerClient {
     worker.addEventListener('messageerror', () => this.crashed(worker, 'the scorer worker sent an unreadable message'));
     this.worker = worker;
     this.remote = Comlink.wrap<ScorerService>(worker);
-    if (Object.keys(this.config).length) void this.remote.configure(this.config);
+    // A restarted worker gets the settings again; its answer shows its code loaded, so that its death
+    // while loading models is a crash to recover from, not a failure to start.
+    if (Object.keys(this.config).length) {
+      const started = () => this.answered.add(worker);
+      void this.remote.configure(this.config).then(started, started);
+    }
     return this.remote;
   }
 
