@@ -112,6 +112,31 @@ describe('job runner on the fixture models', () => {
     expect(scorer.loads).toBe(4);
   });
 
+  it('a crash while the models load is no row\'s fault: loading is retried, and a second crash ends the run with a message', async () => {
+    const store = memoryJobStore();
+    const job = makeJob(3);
+    const dying = (times: number) => {
+      const a = adapter(service);
+      const load = a.load;
+      let left = times;
+      a.load = async (...args) => {
+        if (left-- > 0) throw new Crash('the scorer worker stopped');
+        return load(...args);
+      };
+      return a;
+    };
+    const once = await new JobRunner(dying(1), store, (e) => e instanceof Crash).run(job, specs);
+    expect(once).toMatchObject({ phase: 'finished', done: 3, failed: 0 });
+    expect(once.notices).toEqual(['The scorer worker crashed while loading the models and was restarted; loading them again.']);
+
+    const store2 = memoryJobStore();
+    const twice = await new JobRunner(dying(2), store2, (e) => e instanceof Crash).run(job, specs);
+    expect(twice.phase).toBe('failed');
+    expect(twice.error).toMatch(/^The scorer worker crashed 2 times while loading the models \(the scorer worker stopped\)\. A browser short of memory/);
+    expect(await store2.outcomes('job-1')).toEqual(new Map());
+    expect((await store2.listJobs())[0].state).toBe('running');
+  });
+
   it('fails with the load error and leaves the job resumable', async () => {
     const store = memoryJobStore();
     const runner = new JobRunner(adapter(service), store, (e) => e instanceof Crash);

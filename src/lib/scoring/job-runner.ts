@@ -1,6 +1,7 @@
 // Runs one saved job to its end: loads the models, scores the rows that have no outcome yet, saves
 // each outcome as it arrives, and survives a crashed worker by restarting from the first unsaved
-// row. A row that crashes the worker twice is recorded as failed so the batch can move on.
+// row. A row that crashes the worker twice is recorded as failed so the batch can move on; a crash
+// while the models load is no row's fault, and two of them end the run with a message.
 // The view watches `status`; nothing here knows about Svelte or the DOM.
 import type { JobStore, ScoringJob } from './job-store.ts';
 import { rowName } from './row-name.ts';
@@ -94,6 +95,7 @@ export class JobRunner {
     this.set({ ...IDLE, phase: 'loading', jobId: job.id, total: job.inputs.length, ...count() });
     await this.store.putJob({ ...job, state: 'running', updatedAt: new Date().toISOString() });
     const crashes = new Map<number, number>();
+    let loadCrashes = 0;
     const save = async (index: number, outcome: RowOutcome) => {
       await this.store.putOutcome(job.id, index, outcome);
       if (!outcome.ok) failed++; // a row is saved once: only unsaved rows are scored
@@ -105,10 +107,12 @@ export class JobRunner {
       const pending = job.inputs.map((_, i) => i).filter((i) => !saved.has(i));
       if (pending.length === 0) return this.finish(job, 'finished');
       if (this.cancelled) return this.finish(job, 'cancelled');
+      let loading = true;
       try {
         this.set({ phase: 'loading', load: null });
         await this.scorer.load(specs, (p) => this.set({ load: p }));
         if (this.cancelled) return this.finish(job, 'cancelled');
+        loading = false;
         this.set({ phase: 'scoring', load: null });
         const summary = await this.scorer.score(
           pending.map((i) => job.inputs[i]),
@@ -121,6 +125,20 @@ export class JobRunner {
         if (summary.cancelled) return this.finish(job, 'cancelled');
       } catch (e) {
         if (!this.isCrash(e)) return this.fail(job, e);
+        if (loading) {
+          loadCrashes++;
+          const why = e instanceof Error ? e.message : String(e);
+          if (loadCrashes >= this.maxCrashesPerRow) {
+            return this.fail(
+              job,
+              new Error(
+                `The scorer worker crashed ${loadCrashes} times while loading the models (${why}). A browser short of memory does this: close other tabs or choose a lighter NLI model under Models and settings, then resume; the rows already scored (${saved.size}) are kept.`,
+              ),
+            );
+          }
+          this.set({ notices: [...this.status.notices, 'The scorer worker crashed while loading the models and was restarted; loading them again.'] });
+          continue;
+        }
         const row = job.inputs.map((_, i) => i).find((i) => !saved.has(i));
         if (row === undefined) continue;
         const n = (crashes.get(row) ?? 0) + 1;
