@@ -215,6 +215,9 @@ describe('a 200-row file', () => {
     await expect.poll(() => page.locator('[data-interrupted]').count(), { timeout: 30_000 }).toBe(1);
     // The rows scored before the reload are shown again (the table is built off the main thread, so poll).
     await expect.poll(() => page.locator('[data-score-rows] tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // mine.scores already holds them (4 pasted rows before), not only once the batch stops again.
+    const published = async () => Number(/mine\.scores \((\d+) rows\)/.exec(await page.locator('[data-score-message]').innerText())?.[1] ?? 0);
+    await expect.poll(published, { timeout: 30_000 }).toBeGreaterThanOrEqual(4 + afterCancel + 10);
     await page.locator('[data-resume-job]').click();
 
     // Kill the worker mid-batch: it is restarted, the user is told, and the batch goes on.
