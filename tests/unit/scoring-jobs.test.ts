@@ -8,6 +8,9 @@ import { ScorerService, readBatchFile } from '../../src/lib/scoring/service.ts';
 import { SCORE_COLUMNS, STATEMENT_COLUMNS, buildScoresTables, scoreRows, statementRows, toCsvText } from '../../src/lib/scoring/scores-tables.ts';
 import { scoresFile, scoresFileName } from '../../src/lib/scoring/downloads.ts';
 import type { ScoreInput } from '../../src/lib/scoring/types.ts';
+import { ScoringWorkbench } from '../../src/lib/scoring/workbench.ts';
+import type { ScorerClient } from '../../src/lib/scoring/client.ts';
+import { MODELS } from '../../src/lib/scoring/registry.ts';
 import { FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
 
 class Crash extends Error {}
@@ -232,5 +235,23 @@ describe('batch files', () => {
       [3, 'not-utf8'],
       [4, 'empty-response'],
     ]);
+  });
+});
+
+describe('resuming a job', () => {
+  it('uses the model revisions and dtypes the job started with, even after the site re-pinned them', () => {
+    const bench = new ScoringWorkbench(null as unknown as ScorerClient, memoryJobStore(), async () => null);
+    const nli = MODELS['nli-deberta-v3-xsmall'];
+    const job = makeJob(1);
+    const old = 'a'.repeat(40);
+    job.models = {
+      nli: { key: 'nli-deberta-v3-xsmall', repo: nli.repo, revision: nli.revision, dtype: nli.dtype },
+      toxicity: { key: 'renamed-since', repo: MODELS['toxic-bert'].repo, revision: old, dtype: 'fp32' },
+    };
+    const specs = bench.specsOf(job);
+    // Unchanged: the registry's spec itself, pins included.
+    expect(specs.nli).toBe(nli);
+    // Changed since (and the key renamed): found by repo, with the job's revision and dtype and no pins of another revision.
+    expect(specs.toxicity).toMatchObject({ repo: MODELS['toxic-bert'].repo, revision: old, revisionPinned: true, dtype: 'fp32', pinnedFiles: null, sizeBytes: null, labels: MODELS['toxic-bert'].labels });
   });
 });

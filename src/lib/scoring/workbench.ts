@@ -67,12 +67,18 @@ export class ScoringWorkbench {
     return saved;
   }
 
-  /** The model specs a job was created with (a resume uses the same ones). */
+  /**
+   * The model specs a job was created with: a resume scores the rest of the rows with the same
+   * revision and dtype even if the site has pinned the model anew since, so one batch never mixes
+   * two versions of a model. The pinned file hashes only hold for the registry's own revision.
+   */
   specsOf(job: ScoringJob): Partial<Record<ScoringRole, ModelSpec>> {
     const out: Partial<Record<ScoringRole, ModelSpec>> = {};
     for (const [role, m] of Object.entries(job.models) as [ScoringRole, NonNullable<ScoringJob['models'][ScoringRole]>][]) {
-      const spec = MODELS[m.key as ModelKey];
-      if (spec) out[role] = spec;
+      const spec = MODELS[m.key as ModelKey] ?? Object.values(MODELS).find((s) => s.role === role && s.repo === m.repo);
+      if (!spec) continue;
+      const same = spec.repo === m.repo && spec.revision === m.revision && spec.dtype === m.dtype;
+      out[role] = same ? spec : { ...spec, repo: m.repo, revision: m.revision, dtype: m.dtype, revisionPinned: /^[0-9a-f]{40}$/u.test(m.revision), sizeBytes: null, pinnedFiles: null };
     }
     return out;
   }
