@@ -51,6 +51,13 @@ describe('fixture models on the real runtime (local folder)', () => {
     }
   });
 
+  it("reads no more than a spec's maxTokens when that is below what the config allows", async () => {
+    const short = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+    await short.load({ embedding: { ...FIXTURE_SPECS.embedding, maxTokens: 16 } });
+    expect(short.loaded().find((m) => m.role === 'embedding')?.maxTokens).toBe(16);
+    await short.free();
+  });
+
   it('tokenises exactly like the WordPiece the fixtures were trained with', async () => {
     const tok = await AutoTokenizer.from_pretrained(FIXTURE_SPECS.nli.repo);
     for (const s of manifest.tokenizer_samples) expect(tok.encode(s.text)).toEqual(s.input_ids);

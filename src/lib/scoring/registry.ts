@@ -88,10 +88,13 @@ export const MODELS = {
     repo: 'Xenova/all-MiniLM-L6-v2',
     dtype: 'q8',
     license: 'Apache-2.0',
-    source: 'ONNX export of sentence-transformers/all-MiniLM-L6-v2 (model card: Apache-2.0); mean pooling, normalised',
+    source: 'ONNX export of sentence-transformers/all-MiniLM-L6-v2 (model card: Apache-2.0; "input text longer than 256 word pieces is truncated"); mean pooling, normalised',
     activation: 'none',
     labels: {},
     labelMeanings: {},
+    // The model card: "By default, input text longer than 256 word pieces is truncated" (its
+    // sentence-transformers max_seq_length); the tokenizer alone would allow 512.
+    maxTokens: 256,
   }),
 } as const satisfies Record<string, ModelSpec>;
 

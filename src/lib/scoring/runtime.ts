@@ -215,7 +215,7 @@ async function loadParts(spec: ModelSpec, kind: 'classifier' | 'embedder', onPro
   const posLimit = model.config.max_position_embeddings ?? Infinity;
   const tokLimit = Number.isFinite(tokenizer.model_max_length) ? tokenizer.model_max_length : Infinity;
   // 512: no model we use reads more; guards against tokenizers that report model_max_length = 1e30.
-  const maxTokens = Math.min(posLimit, tokLimit, 512);
+  const maxTokens = Math.min(posLimit, tokLimit, spec.maxTokens ?? 512, 512);
   return { tokenizer, model, maxTokens };
 }
 

@@ -51,6 +51,11 @@ export interface ModelSpec {
   labels: Record<string, string>;
   /** One line on what the labels mean, for the UI. */
   labelMeanings: Record<string, string>;
+  /**
+   * Longest input in tokens the model is meant to read, when that is shorter than its config and
+   * tokenizer allow (sentence-transformers models truncate at their own max_seq_length).
+   */
+  maxTokens?: number;
   /** Human-readable name for the settings panel. */
   title: string;
   /** True for test doubles (generated fixtures): never offered as scorers in the UI. */
