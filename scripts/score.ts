@@ -3,11 +3,13 @@
 // browser worker (transformers.js on onnxruntime-node).
 //
 // Good rows are written as they finish; rows that cannot be scored are reported on stderr with
-// their line number. Exit code: 0 every row scored, 1 some row (or the file) failed, 2 usage error
-// or a model could not be loaded.
+// their line number. Exit code: 0 every row scored, 1 some row (or the file) failed, 2 usage error,
+// a model could not be loaded or the output could not be written, 130 interrupted (Ctrl-C: the
+// rows scored so far are in the output and the summary says where to go on from).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFile, toScoreInputs } from '../src/lib/scoring/input.ts';
+import { countIssues } from '../src/lib/scoring/issue-counts.ts';
+import { guessColumnMapping, missingColumns, parseFile, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, toScoreInputs, type ColumnMapping, type TargetColumn } from '../src/lib/scoring/input.ts';
 import { csvHeader, csvLine, flattenScore } from '../src/lib/scoring/output.ts';
 import { defaultModelSet, rolesFor } from '../src/lib/scoring/registry.ts';
 import { unpinned } from '../src/lib/scoring/model-pins.ts';
@@ -18,6 +20,8 @@ import type { BatchProgress, ModelDtype, ModelSpec, RowIssue, ScorerName, Scorin
 const SCORERS: ScorerName[] = ['apc', 'toxicity', 'contradictions', 'fit'];
 const ROLES: ScoringRole[] = ['nli', 'relevance', 'toxicity', 'embedding'];
 
+const TARGETS: readonly TargetColumn[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+
 const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl|.json> --out <scores.jsonl|.csv> [options]
 
   --models <dir|url>       a local folder laid out <dir>/<owner>/<name>/..., or a mirror base URL laid
@@ -25,6 +29,8 @@ const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl|.json> --out <scor
   --scorers <list>         comma-separated: ${SCORERS.join(', ')} (default: all)
   --model <role>=<repo>[@<revision>][:<dtype>]
                            use another repo for a role (${ROLES.join(', ')}); labels are read by name
+  --map <col>=<name>[,...] which column of the file holds persona, question, response, id, model
+                           or statements, when its name differs (e.g. --map persona=character,response=reply)
   --threshold <p>          contradiction threshold (default 0.5)
   --cache <dir>            keep downloaded model files in this folder (default: transformers.js's cache)
   --quiet                  no progress bar
@@ -40,6 +46,8 @@ export class UsageError extends Error {}
 interface Args {
   input: string;
   out: string;
+  format: 'csv' | 'jsonl';
+  map: Partial<ColumnMapping>;
   models: string | null;
   scorers: ScorerName[];
   overrides: Partial<Record<ScoringRole, { repo: string; revision?: string; dtype?: ModelDtype }>>;
@@ -49,7 +57,7 @@ interface Args {
 }
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { input: '', out: '', models: null, scorers: [...SCORERS], overrides: {}, threshold: undefined, cache: null, quiet: false };
+  const a: Args = { input: '', out: '', format: 'jsonl', map: {}, models: null, scorers: [...SCORERS], overrides: {}, threshold: undefined, cache: null, quiet: false };
   const positional: string[] = [];
   const need = (i: number, flag: string) => {
     const v = argv[i];
@@ -62,6 +70,13 @@ export function parseArgs(argv: string[]): Args {
     else if (arg === '--models') a.models = need(++i, arg);
     else if (arg === '--cache') a.cache = need(++i, arg);
     else if (arg === '--quiet' || arg === '-q') a.quiet = true;
+    else if (arg === '--map') {
+      for (const pair of need(++i, arg).split(',')) {
+        const m = /^\s*(\w+)\s*=(.+)$/u.exec(pair);
+        if (!m || !TARGETS.includes(m[1] as TargetColumn)) throw new UsageError(`--map takes <column>=<name in the file>, column one of ${TARGETS.join(', ')} (got "${pair}")`);
+        a.map[m[1] as TargetColumn] = m[2].trim();
+      }
+    }
     else if (arg === '--threshold') {
       const t = Number(need(++i, arg));
       if (!(t >= 0 && t <= 1)) throw new UsageError('--threshold must be a number between 0 and 1');
@@ -82,7 +97,28 @@ export function parseArgs(argv: string[]): Args {
   if (positional.length !== 1) throw new UsageError(positional.length ? 'give one input file' : 'no input file');
   a.input = positional[0];
   if (!a.out) throw new UsageError('--out is required');
+  const ext = path.extname(a.out).toLowerCase();
+  if (ext === '.csv') a.format = 'csv';
+  else if (ext !== '.jsonl' && ext !== '.ndjson') throw new UsageError(`--out must end in .jsonl, .ndjson or .csv, which say the format to write (got "${a.out}")`);
   return a;
+}
+
+/** The file's columns, as guessed from their names and then as --map says; a mapped name must exist. */
+function columnMapping(columns: readonly string[], map: Partial<ColumnMapping>): ColumnMapping {
+  const unknown = Object.entries(map).filter(([, name]) => !columns.includes(name!));
+  if (unknown.length) throw new UsageError(`--map: the file has no column ${unknown.map(([, n]) => `"${n}"`).join(', ')} (columns: ${columns.join(', ') || 'none'})`);
+  return { ...guessColumnMapping(columns), ...map };
+}
+
+/** True when `a` and `b` name one existing file (the output would overwrite the input). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
 }
 
 function runtimeConfig(a: Args): RuntimeConfig {
@@ -151,12 +187,39 @@ export async function main(argv: string[]): Promise<number> {
     err(`score: cannot read ${args.input}: ${(e as Error).message}`);
     return 2;
   }
+  const outPath = path.resolve(args.out);
+  if (sameFile(args.input, outPath)) {
+    err(`score: --out ${args.out} is the input file; it would be overwritten. Choose another path.`);
+    return 2;
+  }
   const parsed = parseFile(args.input, bytes);
-  const { inputs, issues } = toScoreInputs(parsed);
-  let failed = issues.filter((i) => i.level === 'error').length;
+  let mapping: ColumnMapping;
+  try {
+    mapping = columnMapping(parsed.columns, args.map);
+  } catch (e) {
+    err(`score: ${(e as Error).message}`);
+    return 2;
+  }
+  const { inputs, issues } = toScoreInputs(parsed, mapping);
   issues.forEach(report);
+  const missing = missingColumns(mapping);
+  if (missing.length) err(`score: name the file's ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} with --map, e.g. --map ${missing[0]}=<column>`);
+  const inputCounts = countIssues(issues);
+
+  // Opened before the models load (which can take minutes): a path that cannot be written is said
+  // at once, and the file always holds this run's rows, none when none can be scored.
+  let fd: number;
+  try {
+    fs.mkdirSync(path.dirname(outPath), { recursive: true });
+    fd = fs.openSync(outPath, 'w');
+  } catch (e) {
+    err(`score: cannot write --out ${args.out}: ${(e as Error).message}`);
+    return 2;
+  }
+  if (args.format === 'csv') fs.writeSync(fd, `${csvHeader()}\n`);
   if (!inputs.length) {
-    err(`score: no row of ${args.input} can be scored`);
+    fs.closeSync(fd);
+    err(`score: no row of ${args.input} can be scored${parsed.rows.length === 0 && !issues.length ? ' (it has no data rows)' : ''}; ${args.out} holds none`);
     return 1;
   }
 
@@ -173,16 +236,25 @@ export async function main(argv: string[]): Promise<number> {
       err(`loaded ${p.repo}/${p.file}`);
     });
   } catch (e) {
+    fs.closeSync(fd);
     err(`score: ${(e as Error).message}`);
     return 2;
   }
 
-  const outPath = path.resolve(args.out);
-  fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  const csv = outPath.toLowerCase().endsWith('.csv');
-  const fd = fs.openSync(outPath, 'w');
-  if (csv) fs.writeSync(fd, `${csvHeader()}\n`);
+  // Ctrl-C: finish the row being scored, keep what is written, say where to go on from. A second
+  // Ctrl-C stops at once.
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    if (tty) process.stderr.write('\r\x1b[K');
+    err('score: interrupted; stopping after the row being scored (Ctrl-C again to stop now)');
+    void service.cancel();
+  };
+  process.on('SIGINT', onInterrupt);
+  let written = 0;
   let lastPrint = 0;
+  const rowsWord = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
   try {
     const summary = await service.score(
       inputs,
@@ -198,8 +270,9 @@ export async function main(argv: string[]): Promise<number> {
         lastPrint = now;
       },
       (outcome) => {
+        written++;
         if (outcome.ok) {
-          fs.writeSync(fd, csv ? `${csvLine(flattenScore(outcome.score))}\n` : `${JSON.stringify(outcome.score)}\n`);
+          fs.writeSync(fd, args.format === 'csv' ? `${csvLine(flattenScore(outcome.score))}\n` : `${JSON.stringify(outcome.score)}\n`);
           outcome.score.warnings.forEach((w) => {
             if (tty) process.stderr.write('\r\x1b[K');
             report(w);
@@ -210,13 +283,27 @@ export async function main(argv: string[]): Promise<number> {
         }
       },
     );
-    failed += summary.failed;
-    err(`score: ${summary.done} row${summary.done === 1 ? '' : 's'} scored, ${failed} failed, written to ${args.out} (${formatDuration(summary.elapsedMs)})`);
+    const failedRows = inputCounts.rowsNotScored + summary.failed;
+    const fileNote = inputCounts.fileProblems ? `, ${inputCounts.fileProblems} problem${inputCounts.fileProblems > 1 ? 's' : ''} with the file` : '';
+    if (summary.cancelled) {
+      const next = inputs[written];
+      err(
+        `score: interrupted: ${rowsWord(summary.done)} scored and written to ${args.out}, ${summary.failed} failed, ${rowsWord(inputs.length - written)} not scored` +
+          (next ? ` (from line ${next.line ?? '?'}, id ${next.id}, on)` : ''),
+      );
+      return 130;
+    }
+    err(`score: ${rowsWord(summary.done)} scored, ${failedRows} failed${fileNote}, written to ${args.out} (${formatDuration(summary.elapsedMs)})`);
+    return failedRows > 0 || inputCounts.fileProblems > 0 ? 1 : 0;
+  } catch (e) {
+    if (tty) process.stderr.write('\r\x1b[K');
+    err(`score: stopped: ${(e as Error).message}; the ${rowsWord(written)} before it are in ${args.out}`);
+    return 2;
   } finally {
+    process.off('SIGINT', onInterrupt);
     fs.closeSync(fd);
     await service.free();
   }
-  return failed > 0 ? 1 : 0;
 }
 
 runWhenInvoked(import.meta.url, main, 2);

@@ -1,6 +1,6 @@
 // `npm run score` end to end on the fixture models: good rows written, bad rows reported on stderr
 // with their line numbers, exit code saying whether any row failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,25 +60,87 @@ describe('score CLI', () => {
     expect(values[cols.indexOf('fit_persona')]).toBe('');
   });
 
-  it('exits 1 without scoring when the file lacks a needed column', () => {
+  it('exits 1 without scoring when the file lacks a needed column, says to use --map, and scores with it', () => {
     const input = path.join(dir, 'nocols.csv');
-    fs.writeFileSync(input, 'persona,answer\np,a\n');
-    const r = score([input, '--out', path.join(dir, 'x.jsonl'), ...FIXTURE_CLI_ARGS]);
+    fs.writeFileSync(input, 'persona,prompt,answer\nI love jazz.,Do you like jazz?,Yes.\n');
+    const out = path.join(dir, 'x.jsonl');
+    fs.writeFileSync(out, 'rows of an earlier run\n');
+    const r = score([input, '--out', out, ...FIXTURE_CLI_ARGS]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no question, response columns \(columns found: persona, answer\)/);
+    expect(r.stderr).toMatch(/no question, response columns \(columns found: persona, prompt, answer\)/);
+    expect(r.stderr).toMatch(/name the file's question, response columns with --map, e\.g\. --map question=<column>/);
+    // The output holds this run's rows (none), not an earlier run's.
+    expect(fs.readFileSync(out, 'utf8')).toBe('');
+    const mapped = score([input, '--out', out, '--quiet', '--map', 'question=prompt,response=answer', '--scorers', 'toxicity', ...FIXTURE_CLI_ARGS]);
+    expect(mapped.code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).question).toBe('Do you like jazz?');
+  });
+
+  it('counts failed rows, not errors: a row with an empty persona and an empty response is one', () => {
+    const input = path.join(dir, 'two-errors.jsonl');
+    fs.writeFileSync(input, `${JSON.stringify({ id: 'bad', persona: '', question: 'q', response: '' })}\n${JSON.stringify({ id: 'ok', persona: 'I love jazz.', question: 'Q?', response: 'Yes.' })}\n`);
+    const r = score([input, '--out', path.join(dir, 'two-errors.out.jsonl'), '--quiet', '--scorers', 'toxicity', ...FIXTURE_CLI_ARGS]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/^error: line 1 \(id bad\)/gm)).toHaveLength(2);
+    expect(r.stderr).toMatch(/score: 1 row scored, 1 failed, written to/);
+  });
+
+  it('stops after the row being scored on Ctrl-C, keeps what it wrote and says where to go on from', async () => {
+    const input = path.join(dir, 'long.jsonl');
+    const row = (i: number) => JSON.stringify({ id: `r${i}`, persona: 'I love jazz.\nI enjoy hiking.', question: 'Do you like jazz?', response: `Answer number ${i}: yes.` });
+    fs.writeFileSync(input, `${Array.from({ length: 3000 }, (_, i) => row(i + 1)).join('\n')}\n`);
+    const out = path.join(dir, 'long.out.jsonl');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/score.ts', input, '--out', out, '--quiet', ...FIXTURE_CLI_ARGS], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => (fs.existsSync(out) ? fs.readFileSync(out, 'utf8').length : 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines.length).toBeLessThan(3000);
+    const m = /interrupted: (\d+) rows? scored and written to .*, 0 failed, (\d+) rows? not scored \(from line (\d+), id r(\d+), on\)/.exec(stderr);
+    expect(m, stderr).not.toBeNull();
+    expect(Number(m![1])).toBe(lines.length);
+    expect(Number(m![2])).toBe(3000 - lines.length);
+    expect(Number(m![3])).toBe(lines.length + 1);
+    expect(JSON.parse(lines.at(-1)!).id).toBe(`r${lines.length}`);
+  }, 90_000);
+
+  it('refuses to overwrite its input, and an output it cannot write, before loading any model', async () => {
+    const input = path.join(dir, 'self.jsonl');
+    fs.writeFileSync(input, `${JSON.stringify({ persona: 'p', question: 'q', response: 'r' })}\n`);
+    const folder = path.join(dir, 'a-folder.jsonl');
+    fs.mkdirSync(folder, { recursive: true });
+    const errors: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => (errors.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main([input, '--out', path.join(dir, '.', 'self.jsonl')])).toBe(2);
+      expect(await main([input, '--out', folder])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(errors.join('')).toMatch(/--out .*self\.jsonl is the input file; it would be overwritten/);
+    expect(errors.join('')).toMatch(/cannot write --out .*a-folder\.jsonl: EISDIR/);
+    expect(fs.readFileSync(input, 'utf8')).toMatch(/"persona":"p"/);
   });
 
   it('rejects bad usage (exit code 2 from the script)', async () => {
     const bad = (args: string[]) => () => parseArgs(args);
     expect(bad(['in.jsonl'])).toThrow(/--out is required/);
-    expect(bad(['in.jsonl', '--out', 'o', '--scorers', 'vibes'])).toThrow(/unknown scorer vibes/);
-    expect(bad(['in.jsonl', '--out', 'o', '--model', 'toxicity=nope'])).toThrow(/--model takes/);
-    expect(bad(['in.jsonl', '--out', 'o', '--threshold', '2'])).toThrow(UsageError);
-    expect(bad(['a', 'b', '--out', 'o'])).toThrow(/one input file/);
-    expect(parseArgs(['in.jsonl', '--out', 'o', '--model', 'nli=org/name@abc:fp32', '--scorers', 'apc'])).toMatchObject({
+    expect(bad(['in.jsonl', '--out', 'o.jsonl', '--scorers', 'vibes'])).toThrow(/unknown scorer vibes/);
+    expect(bad(['in.jsonl', '--out', 'o.jsonl', '--model', 'toxicity=nope'])).toThrow(/--model takes/);
+    expect(bad(['in.jsonl', '--out', 'o.jsonl', '--threshold', '2'])).toThrow(UsageError);
+    expect(bad(['a', 'b', '--out', 'o.jsonl'])).toThrow(/one input file/);
+    expect(bad(['in.jsonl', '--out', 'scores.tsv'])).toThrow(/--out must end in \.jsonl, \.ndjson or \.csv/);
+    expect(bad(['in.jsonl', '--out', 'o.jsonl', '--map', 'answer=reply'])).toThrow(/--map takes <column>=<name in the file>/);
+    expect(parseArgs(['in.jsonl', '--out', 'o.CSV', '--map', 'persona=character, response = reply'])).toMatchObject({ format: 'csv', map: { persona: 'character', response: 'reply' } });
+    expect(parseArgs(['in.jsonl', '--out', 'o.jsonl', '--model', 'nli=org/name@abc:fp32', '--scorers', 'apc'])).toMatchObject({
       overrides: { nli: { repo: 'org/name', revision: 'abc', dtype: 'fp32' } },
       scorers: ['apc'],
+      format: 'jsonl',
     });
-    expect(await main(['in.jsonl', '--out', 'o', '--models', path.join(dir, 'nowhere')])).toBe(2);
+    expect(await main(['in.jsonl', '--out', 'o.jsonl', '--models', path.join(dir, 'nowhere')])).toBe(2);
   });
 });
