@@ -39,7 +39,8 @@ Input columns: persona, question, response, optional id, model and statements (t
 statements: a JSON list, or one per line; else they are split from the persona). Names are matched
 case-insensitively. A CSV may use commas, semicolons or tabs (found from its header); a .json file
 is an array of row objects or one object per line.
-Output: .jsonl = one nested result per scored row (per-statement detail); .csv = one flat row each.`;
+Output: .jsonl = one nested result per scored row (per-statement detail); .csv = one flat row each,
+for spreadsheets: a text that starts with = + - or @ gets a leading ' so it is not run as a formula.`;
 
 export class UsageError extends Error {}
 
@@ -272,7 +273,7 @@ export async function main(argv: string[]): Promise<number> {
       (outcome) => {
         written++;
         if (outcome.ok) {
-          fs.writeSync(fd, args.format === 'csv' ? `${csvLine(flattenScore(outcome.score))}\n` : `${JSON.stringify(outcome.score)}\n`);
+          fs.writeSync(fd, args.format === 'csv' ? `${csvLine(flattenScore(outcome.score), undefined, { spreadsheetSafe: true })}\n` : `${JSON.stringify(outcome.score)}\n`);
           outcome.score.warnings.forEach((w) => {
             if (tty) process.stderr.write('\r\x1b[K');
             report(w);

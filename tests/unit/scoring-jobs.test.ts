@@ -194,6 +194,23 @@ describe('mine.scores rows and downloads', () => {
     expect(scoresFileName(job, 'csv')).toBe('personascope-scores_reviews.csv_2026-11-27.csv');
   });
 
+  it('the CSV download keeps a spreadsheet from running text as a formula; mine.scores keeps the text exact', async () => {
+    const store = memoryJobStore();
+    const job = makeJob(1);
+    job.inputs[0] = { ...job.inputs[0], id: '=HYPERLINK("http://x","y")', question: '-Do you like jazz?', model: '@bot' };
+    await new JobRunner(adapter(service), store, () => false).run(job, specs);
+    const outcomes = await store.outcomes(job.id);
+    const [header, line] = (await (await scoresFile({ job, outcomes }, 'csv')).blob.text()).trim().split('\n');
+    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+    const at = (name: string) => cells[header.split(',').indexOf(name)];
+    expect(at('id')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
+    expect(at('question')).toBe("'-Do you like jazz?");
+    expect(at('model')).toBe("'@bot");
+    // Numbers are numbers, negative or not; and the table read back as data has the text as given.
+    expect(Number(at('apc'))).toBeGreaterThan(0);
+    expect(toCsvText(scoreRows({ job, outcomes }), SCORE_COLUMNS)).toContain(',-Do you like jazz?,');
+  });
+
   it('builds both tables from every saved job, oldest job first', async () => {
     const store = memoryJobStore();
     const older = makeJob(2);

@@ -16,7 +16,8 @@ export function scoresFileName(job: Pick<ScoringJob, 'label' | 'createdAt'>, for
 /** The file for a job in a format; the Parquet writer is loaded only when asked for. */
 export async function scoresFile(data: JobOutcomes, format: ScoresFormat): Promise<{ name: string; blob: Blob }> {
   const name = scoresFileName(data.job, format);
-  if (format === 'csv') return { name, blob: new Blob([toCsvText(scoreRows(data), SCORE_COLUMNS)], { type: 'text/csv;charset=utf-8' }) };
+  // The CSV is the one people open in a spreadsheet: a response or question starting with "=" is shown, not run.
+  if (format === 'csv') return { name, blob: new Blob([toCsvText(scoreRows(data), SCORE_COLUMNS, { spreadsheetSafe: true })], { type: 'text/csv;charset=utf-8' }) };
   if (format === 'parquet') {
     const { toParquet } = await import('../export/parquet.ts');
     const rows = scoreRows(data);

@@ -1,6 +1,6 @@
 // Results → flat records (one per scored row) for CSV download, the CLI's CSV output and the
 // `mine.scores` table. Per-statement detail stays in the nested RowScore (JSON/JSONL).
-import { csvField } from '../export/csv.ts';
+import { csvField, type CsvFieldOptions } from '../export/csv.ts';
 import { TOXICITY_LABELS } from './registry.ts';
 import type { RowScore } from './types.ts';
 
@@ -65,6 +65,7 @@ export function csvHeader(columns: readonly string[] = FLAT_COLUMNS): string {
   return columns.map((c) => csvField(c)).join(',');
 }
 
-export function csvLine(record: Record<string, FlatValue>, columns: readonly string[] = FLAT_COLUMNS): string {
-  return columns.map((c) => csvField(record[c] ?? null)).join(',');
+/** One CSV record; `options.spreadsheetSafe` for files people open in a spreadsheet (see csvField). */
+export function csvLine(record: Record<string, FlatValue>, columns: readonly string[] = FLAT_COLUMNS, options: CsvFieldOptions = {}): string {
+  return columns.map((c) => csvField(record[c] ?? null, options)).join(',');
 }

@@ -4,6 +4,7 @@
 //                          contradiction check and the fit, so every score can be explained in SQL
 // Written as CSV files (the same loader as uploads reads them, and they are kept the same way).
 import { APP_TABLES } from '../db/user-data/names.ts';
+import type { CsvFieldOptions } from '../export/csv.ts';
 import type { JobStore, ScoringJob } from './job-store.ts';
 import { csvHeader, csvLine, FLAT_COLUMNS, flattenScore, type FlatValue } from './output.ts';
 import type { RowOutcome } from './types.ts';
@@ -93,8 +94,8 @@ export function statementRows({ job, outcomes }: JobOutcomes): Row[] {
 }
 
 /** CSV text of rows with the given columns (header first). */
-export function toCsvText(rows: readonly Row[], columns: readonly string[]): string {
-  return [csvHeader(columns), ...rows.map((r) => csvLine(r, columns))].join('\n') + '\n';
+export function toCsvText(rows: readonly Row[], columns: readonly string[], options: CsvFieldOptions = {}): string {
+  return [csvHeader(columns), ...rows.map((r) => csvLine(r, columns, options))].join('\n') + '\n';
 }
 
 /** The two tables as CSV files, with their row counts. */
