@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
 import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
+import { quoteLongIntegers } from '../../src/lib/scoring/long-integers.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
 import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
@@ -293,6 +294,15 @@ describe('batch files', () => {
     expect(issues.filter((i) => i.level === 'error')).toHaveLength(2);
     expect(countIssues(issues)).toEqual({ rowsNotScored: 1, fileProblems: 0, warnings: 0 });
     expect(countIssues(toScoreInputs(parseFile('x.csv', enc('persona,answer\np,a\n'))).issues)).toEqual({ rowsNotScored: 0, fileProblems: 1, warnings: 0 });
+  });
+
+  it('keeps every digit of a JSON id beyond 2^53 (two such ids stay two rows)', () => {
+    const jsonl = '{"id": 12345678901234567891, "persona": "p", "question": "q: 12345678901234567891", "response": "r", "n": -1.5e3}\n{"id": 12345678901234567892, "persona": "p", "question": "q", "response": "r"}\n';
+    const { inputs, issues } = toScoreInputs(parseFile('ids.jsonl', enc(jsonl)));
+    expect(inputs.map((i) => i.id)).toEqual(['12345678901234567891', '12345678901234567892']);
+    expect(inputs[0].question).toBe('q: 12345678901234567891');
+    expect(issues).toEqual([]);
+    expect(quoteLongIntegers('[1, -9007199254740993, 9007199254740991, 1e400, "9007199254740993"]')).toBe('[1, "-9007199254740993", 9007199254740991, 1e400, "9007199254740993"]');
   });
 
   it('renames repeated ids instead of merging rows', () => {

@@ -1,0 +1,33 @@
+// JSON integers beyond 2^53 (ids such as 12345678901234567891) lose digits in JSON.parse, so two
+// rows' ids could become one. Quoting them first keeps every digit: ids are text to us anyway.
+
+const DIGIT = /[0-9]/u;
+
+/** `json` with each integer literal that a double cannot hold exactly turned into a string. */
+export function quoteLongIntegers(json: string): string {
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      continue;
+    }
+    if (c !== '-' && !DIGIT.test(c)) continue;
+    let end = i + 1;
+    while (end < json.length && /[0-9.eE+-]/u.test(json[end])) end++;
+    const literal = json.slice(i, end);
+    if (/^-?\d{16,}$/u.test(literal) && !Number.isSafeInteger(Number(literal))) {
+      out += `${json.slice(from, i)}"${literal}"`;
+      from = end;
+    }
+    i = end - 1;
+  }
+  return from === 0 ? json : out + json.slice(from);
+}
