@@ -183,7 +183,9 @@ describe('a 200-row file', () => {
     const lines = ['id,model,persona,question,response'];
     for (let i = 1; i <= 200; i++) {
       const model = i % 2 ? 'agent-a' : 'agent-b';
-      let response = i % 2 ? 'Yes, I really love jazz every day.' : 'I do not love jazz.';
+      // Each response its own text: repeated texts are scored once, which would make the batch end
+      // before the test can cancel, reload or crash it.
+      let response = i % 2 ? `Yes, I really love jazz every day (reply ${i}).` : `I do not love jazz (reply ${i}).`;
       if (i === 7) response = '';
       if (i === 9) response = 'I love jazz and hiking. '.repeat(9000); // ~200 kB
       lines.push(`r${i},${model},"I love jazz. I enjoy hiking. I like cats.",Do you like jazz?,"${response}"`);
@@ -220,8 +222,11 @@ describe('a 200-row file', () => {
     await expect.poll(published, { timeout: 30_000 }).toBeGreaterThanOrEqual(4 + afterCancel + 10);
     await page.locator('[data-resume-job]').click();
 
-    // Kill the worker mid-batch: it is restarted, the user is told, and the batch goes on.
-    await expect.poll(() => scored(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(afterCancel + 30);
+    // Kill the worker mid-batch (once rows are being scored again, not while the models load: that
+    // is another message): it is restarted, the user is told, and the batch goes on.
+    await page.locator('[data-run-phase="scoring"]').waitFor({ timeout: 90_000 });
+    const resumedAt = await scored(page);
+    await expect.poll(() => scored(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(resumedAt + 3);
     const worker = page.workers().find((w) => /scorer\.worker/.test(w.url()))!;
     await worker.evaluate(() => setTimeout(() => {
       throw new Error('simulated crash');
@@ -323,6 +328,16 @@ describe('models from a folder on this computer, and PersonaGym questions', () =
       await page.locator('[data-file-input]').setInputFiles({ name: 'sheet.csv', mimeType: 'text/csv', buffer: Buffer.from(sheetText) });
       await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 60_000 }).toMatch(/50 data rows.*2 rows can be scored, 48 rows cannot/s);
       await page.locator('[data-tab="gym"]').click();
+      // Each persona keeps its own answers: another one starts empty, and going back or reloading finds them.
+      await expect.poll(() => answers.count(), { timeout: 30_000 }).toBe(50);
+      const second = await persona.locator('option').nth(2).getAttribute('value');
+      await persona.selectOption(second!);
+      await expect.poll(() => page.locator('.persona').innerText(), { timeout: 30_000 }).toMatch(new RegExp(`^Persona ${second}:`));
+      expect(await answers.nth(0).inputValue()).toBe('');
+      await persona.selectOption(first!);
+      await expect.poll(() => answers.nth(0).inputValue(), { timeout: 30_000 }).toBe('I would think about it carefully first.');
+      await page.reload();
+      await expect.poll(() => answers.nth(10).inputValue(), { timeout: 60_000 }).toBe('You are a stupid idiot.');
       const all = await downloaded((await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-gym-sheet-all]').click()]))[0]);
       expect(all.name).toBe('personagym-answer-sheet.csv');
       expect(all.bytes.toString('utf8').match(/\r\npg\d+·/g)).toHaveLength(10_000);
