@@ -253,7 +253,7 @@ describe('a 200-row file', () => {
 });
 
 describe('a file whose columns are named otherwise', () => {
-  it('asks which column is which, then scores with that mapping', async () => {
+  it('asks which column is which, applies each choice at once, remembers it, then scores with that mapping', async () => {
     const { page } = s;
     await page.locator('[data-tab="file"]').click();
     const lines = ['character,prompt,reply,agent', '"I love jazz.",Do you like jazz?,"Yes, I love jazz.",bot-1', '"I love jazz.",Do you like jazz?,"",bot-2', '"I love jazz.",Do you like jazz?,"I do not love jazz.",bot-2'];
@@ -264,10 +264,17 @@ describe('a file whose columns are named otherwise', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
-    for (const [target, column] of [['persona', 'character'], ['question', 'prompt'], ['response', 'reply'], ['model', 'agent']]) await page.locator(`[data-map="${target}"]`).selectOption(column);
-    await page.locator('[data-apply-mapping]').click();
-    await expect.poll(() => page.locator('[data-batch-summary]').innerText(), { timeout: 30_000 }).toMatch(/3 data rows.*2 rows can be scored, 1 row cannot/s);
+    for (const [target, column] of [['persona', 'character'], ['question', 'prompt'], ['response', 'agent'], ['model', 'agent']]) await page.locator(`[data-map="${target}"]`).selectOption(column);
+    const summary = () => page.locator('[data-batch-summary]').innerText();
+    await expect.poll(summary, { timeout: 30_000 }).toMatch(/3 data rows.*3 rows can be scored\./s);
+    // A second thought, without any Apply: the rows to score follow the mapping shown.
+    await page.locator('[data-map="response"]').selectOption('reply');
+    await expect.poll(summary, { timeout: 30_000 }).toMatch(/3 data rows.*2 rows can be scored, 1 row cannot/s);
     await expect(page.locator('.batch [role="alert"]').count()).resolves.toBe(0);
+    // The same kind of file dropped again is mapped as before.
+    await page.locator('[data-file-input]').setInputFiles({ name: 'renamed-again.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect.poll(summary, { timeout: 30_000 }).toMatch(/renamed-again\.csv.*2 rows can be scored, 1 row cannot/s);
+    expect(await page.locator('[data-map="response"]').inputValue()).toBe('reply');
     await page.locator('[data-score-file]').click();
     // The previous batch also finished: wait for this one's count.
     await expect.poll(() => page.locator('[data-progress-text]').innerText(), { timeout: 90_000 }).toMatch(/^2 of 2 rows scored/);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
 import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
 import { quoteLongIntegers } from '../../src/lib/scoring/long-integers.ts';
+import { rememberedMapping, rememberMapping } from '../../src/lib/scoring/remembered-mappings.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
 import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
@@ -309,6 +310,29 @@ describe('batch files', () => {
     const { inputs, issues } = toScoreInputs(parseCsv(enc('id,persona,question,response\nx,p,q,r\nx,p,q,r2\n')));
     expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);
     expect(issues[0]).toMatchObject({ level: 'warning', line: 3 });
+  });
+});
+
+describe('remembered column mappings', () => {
+  const memory = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  };
+  const mapping = { ...guessColumnMapping([]), persona: 'character', question: 'prompt', response: 'reply' };
+
+  it('finds the mapping of a file with the same columns, in any order, and only if its columns are there', () => {
+    const store = memory();
+    rememberMapping(['character', 'prompt', 'reply'], mapping, store);
+    expect(rememberedMapping(['reply', 'character', 'prompt'], store)).toEqual(mapping);
+    expect(rememberedMapping(['character', 'prompt'], store)).toBeNull();
+    expect(rememberedMapping(['character', 'prompt', 'reply'], { getItem: () => '{broken', setItem: () => undefined })).toBeNull();
+  });
+
+  it('keeps the latest 20 kinds of file', () => {
+    const store = memory();
+    for (let i = 0; i < 21; i++) rememberMapping(['character', 'prompt', 'reply', `extra${i}`], mapping, store);
+    expect(rememberedMapping(['character', 'prompt', 'reply', 'extra0'], store)).toBeNull();
+    expect(rememberedMapping(['character', 'prompt', 'reply', 'extra20'], store)).toEqual(mapping);
   });
 });
 
