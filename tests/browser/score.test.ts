@@ -275,6 +275,10 @@ describe('a file whose columns are named otherwise', () => {
     await page.locator('[data-file-input]').setInputFiles({ name: 'renamed-again.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     await expect.poll(summary, { timeout: 30_000 }).toMatch(/renamed-again\.csv.*2 rows can be scored, 1 row cannot/s);
     expect(await page.locator('[data-map="response"]').inputValue()).toBe('reply');
+    // Another tab and back: the file and its mapping are still there.
+    await page.locator('[data-tab="paste"]').click();
+    await page.locator('[data-tab="file"]').click();
+    expect(await summary()).toMatch(/renamed-again\.csv.*2 rows can be scored, 1 row cannot/s);
     await page.locator('[data-score-file]').click();
     // The previous batch also finished: wait for this one's count.
     await expect.poll(() => page.locator('[data-progress-text]').innerText(), { timeout: 90_000 }).toMatch(/^2 of 2 rows scored/);
