@@ -4,7 +4,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/lib/charts/render.ts';
-import { MAX_DOTS, comparisonSpec, distributionSpec } from '../../src/lib/scoring/result-views.ts';
+import { MAX_DOTS, comparisonSpec, distributionSpec, summarize } from '../../src/lib/scoring/result-views.ts';
 import { orderRows, rowOrderLabel, rowOrders, type RowOrder } from '../../src/lib/scoring/row-order.ts';
 import type { RowOutcome, RowScore } from '../../src/lib/scoring/types.ts';
 
@@ -106,5 +106,20 @@ describe('ordering and filtering the rows table', () => {
   it('offers worst and best first on each score but toxicity control, which orders as toxicity does', () => {
     expect(rowOrders(['apc_normalized', 'toxicity_max', 'toxicity_control'])).toEqual(['input', 'apc_normalized:worst', 'apc_normalized:best', 'toxicity_max:worst', 'toxicity_max:best']);
     expect(rowOrderLabel('toxicity_max:worst')).toBe('Toxicity, highest of six labels, worst first');
+  });
+});
+
+describe('the per-model summary', () => {
+  it('counts responses with contradictions, and says nothing (null) when contradictions were not scored', () => {
+    const hits = (n: number) => ({ threshold: 0.5, max: n ? 0.9 : 0.1, hits: Array.from({ length: n }, (_, index) => ({ index })) });
+    const rows = [
+      { ...row(0), model: 'a', contradictions: hits(2) },
+      { ...row(1), model: 'a', contradictions: hits(0) },
+      { ...row(2), model: 'b', contradictions: null },
+    ] as unknown as RowScore[];
+    expect(summarize(rows).map((s) => [s.model, s.items, s.contradicted])).toEqual([
+      ['a', 2, 1],
+      ['b', 1, null],
+    ]);
   });
 });

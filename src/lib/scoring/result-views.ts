@@ -23,8 +23,8 @@ export interface ModelSummary {
   items: number;
   /** Mean of each metric over the items that have it (null when none do). */
   means: Record<ScoreMetric, number | null>;
-  /** Items with at least one flagged contradiction. */
-  contradicted: number;
+  /** Items with at least one flagged contradiction; null when contradictions were not scored. */
+  contradicted: number | null;
 }
 
 export const modelName = (s: Pick<RowScore, 'model'>) => s.model ?? '(no model)';
@@ -43,7 +43,8 @@ export function summarize(scores: readonly RowScore[]): ModelSummary[] {
       const vals = rows.map(METRICS[m].value).filter((v): v is number => v !== null);
       means[m] = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
     }
-    return { model, items: rows.length, means, contradicted: rows.filter((r) => (r.contradictions?.hits.length ?? 0) > 0).length };
+    const checked = rows.filter((r) => r.contradictions);
+    return { model, items: rows.length, means, contradicted: checked.length ? checked.filter((r) => r.contradictions!.hits.length > 0).length : null };
   });
 }
 
