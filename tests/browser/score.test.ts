@@ -132,6 +132,13 @@ describe('scoring a pasted persona', () => {
     const { page } = s;
     await page.reload();
     expect(await page.locator('[data-response="1-1"]').inputValue()).toBe('You are a stupid idiot.');
+    // Adding or removing a field keeps the keyboard focus there, not at the top of the page.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('id') ?? document.activeElement?.tagName);
+    await page.locator('[data-add-question]').click();
+    const third = await page.locator('[data-question-text]').nth(2).getAttribute('id');
+    expect(await focused()).toBe(third);
+    await page.getByRole('button', { name: 'Remove question 3' }).click();
+    expect(await focused()).toBe(await page.locator('[data-question-text]').nth(1).getAttribute('id'));
     await expect.poll(() => page.locator('[data-score-rows] tbody tr').count(), { timeout: 30_000 }).toBe(4);
     await page.locator('[data-scorer-settings] > summary').click();
     await expect.poll(() => page.locator('[data-cache-list] li[data-cached="model"]').count(), { timeout: 30_000 }).toBe(4);
@@ -289,6 +296,11 @@ describe('a file whose columns are named otherwise', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
+    // Deleting the batch shown shows the newest one left (the 200-row file), with the focus on the page.
+    await page.getByRole('button', { name: 'Delete this batch' }).click();
+    await expect.poll(() => page.locator('[data-results] h2').innerText(), { timeout: 30_000 }).toBe('Results: reviews.csv');
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 30_000 }).toMatch(/mine\.scores \(203 rows\)/);
   });
 });
 

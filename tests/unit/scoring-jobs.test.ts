@@ -272,3 +272,22 @@ describe('resuming a job', () => {
     expect(specs.toxicity).toMatchObject({ repo: MODELS['toxic-bert'].repo, revision: old, revisionPinned: true, dtype: 'fp32', pinnedFiles: null, sizeBytes: null, labels: MODELS['toxic-bert'].labels });
   });
 });
+
+describe('publishing mine.scores', () => {
+  it('one publish at a time, in call order: a slow earlier build cannot put back what a later one removed', async () => {
+    const puts: string[] = [];
+    let calls = 0;
+    const build = async () => {
+      const n = ++calls;
+      // The first build is the slowest.
+      await new Promise((r) => setTimeout(r, n === 1 ? 30 : 1));
+      const csv = new Blob([`build ${n}`]);
+      return { scores: csv, statements: csv, counts: { scores: n, statements: n } };
+    };
+    const publisher = { put: async (name: string, file: Blob) => void puts.push(`${name}: ${await file.text()}`) };
+    const bench = new ScoringWorkbench(null as unknown as ScorerClient, memoryJobStore(), async () => publisher, build);
+    const [first, second] = await Promise.all([bench.publish(), bench.publish()]);
+    expect([first.scores, second.scores]).toEqual([1, 2]);
+    expect(puts).toEqual(['scores: build 1', 'score_statements: build 1', 'scores: build 2', 'score_statements: build 2']);
+  });
+});

@@ -101,7 +101,16 @@ export class ScoringWorkbench {
   }
 
   /** Every saved job's rows → mine.scores and mine.score_statements. Returns the row counts. */
-  async publish(): Promise<{ scores: number; statements: number }> {
+  publish(): Promise<{ scores: number; statements: number }> {
+    // One at a time, in call order: an earlier build finishing last would put back deleted rows.
+    const next = this.publishing.then(() => this.publishNow());
+    this.publishing = next.catch(() => undefined);
+    return next;
+  }
+
+  private publishing: Promise<unknown> = Promise.resolve();
+
+  private async publishNow(): Promise<{ scores: number; statements: number }> {
     const publisher = await this.publisher();
     const tables = await this.buildTables();
     if (publisher) {
