@@ -97,6 +97,8 @@ describe('scoring a pasted persona', () => {
     // Explained down to the statement.
     await page.locator('[data-explain="q1·rude"]').click();
     const detail = page.locator('[data-detail="q1·rude"]');
+    // It opens below the table: the focus goes there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-detail'))).toBe('q1·rude');
     expect(await detail.locator('[data-contradictions] li').first().innerText()).toMatch(/I love jazz\./);
     expect(await detail.locator('[data-apc-table] tbody tr').first().innerText()).toMatch(/^1\. I love jazz\./);
     expect(await page.locator('[data-apc-caveat]').innerText()).toMatch(/DeBERTa-v3-large/);
