@@ -137,7 +137,9 @@ export function configureRuntime(cfg: RuntimeConfig = {}): void {
   env.useBrowserCache = (cfg.browserCache ?? true) && typeof caches !== 'undefined' && source.kind !== 'files';
   // Node: onnxruntime-node opens model files by path, so remote files must land in a file cache
   // (transformers.js fails with "Unable to get model file path or buffer" otherwise).
-  env.useFSCache = env.useFS && cfg.fsCacheDir !== null;
+  // Not for a local folder: transformers.js looks in its cache first, so a copy downloaded earlier
+  // (from the hub, under the same repo path) would be used instead of the folder's files.
+  env.useFSCache = env.useFS && cfg.fsCacheDir !== null && source.kind !== 'local';
   if (cfg.fsCacheDir) env.cacheDir = cfg.fsCacheDir;
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
