@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AutoTokenizer, env } from '@huggingface/transformers';
-import { ModelUnavailableError, ScorerService, type LoadProgressEvent } from '../../src/lib/scoring/service.ts';
+import { describeLoadError, ModelUnavailableError, ScorerService, type LoadProgressEvent } from '../../src/lib/scoring/service.ts';
 import { configureRuntime } from '../../src/lib/scoring/runtime.ts';
 import { MissingModelError } from '../../src/lib/scoring/scorer.ts';
 import { validateRow } from '../../src/lib/scoring/validate.ts';
@@ -204,6 +204,38 @@ describe('fixture models from a mirror laid out like the hub', () => {
     const missing = new ScorerService({ source: { kind: 'mirror', baseUrl: base } });
     const err2 = await missing.load({ nli: { ...FIXTURE_SPECS.nli, repo: 'personascope-fixtures/does-not-exist' } }).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(ModelUnavailableError);
+  });
+
+  it("a local folder's files are used, not a copy of the same repo downloaded earlier into the file cache", async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-models-'));
+    const repo = FIXTURE_SPECS.toxicity.repo;
+    // An earlier download of the same repo with other labels (as from the hub or a mirror).
+    const config = JSON.parse(fs.readFileSync(path.join(FIXTURE_MODELS_DIR, repo, 'config.json'), 'utf8'));
+    fs.mkdirSync(path.join(cache, repo), { recursive: true });
+    fs.writeFileSync(path.join(cache, repo, 'config.json'), JSON.stringify({ ...config, id2label: { 0: 'cached copy' } }));
+    const local = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR }, fsCacheDir: cache });
+    const [loaded] = await local.load({ toxicity: FIXTURE_SPECS.toxicity });
+    expect(Object.values(loaded.id2label ?? {})).toEqual(manifest.models.toxicity.labels);
+    await local.free();
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('names the real cause of a failed load: the network only for downloads, a pin mismatch as such', () => {
+    const spec = FIXTURE_SPECS.nli;
+    const folder = { source: { kind: 'files' as const, files: new Map(), folderName: 'my-models' } };
+    const onLine = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true });
+    try {
+      expect(describeLoadError(new Error('Aborted()'), spec, folder).message).toBe(`Cannot load ${spec.repo} from the chosen folder “my-models”: Aborted()`);
+      expect(describeLoadError(new Error('fetch failed'), spec, { source: { kind: 'mirror', baseUrl: base } }).message).toMatch(/cannot be reached \(offline\?\)/);
+    } finally {
+      if (onLine) Object.defineProperty(globalThis, 'navigator', onLine);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+    const mismatch = new Error('onnx/model.onnx of x (revision y) from z is not the file the model is pinned to: it is 44040 bytes, the pin says 44041.');
+    expect(describeLoadError(mismatch, spec, { source: { kind: 'hub' } }).message).not.toMatch(/a file is missing/);
+    expect(describeLoadError(new Error('Failed to fetch dynamically imported module: ort.wasm.mjs'), spec, { source: { kind: 'hub' } }).message).not.toMatch(/offline/);
+    expect(describeLoadError(new Error('404 Not Found'), spec, { source: { kind: 'mirror', baseUrl: base } }).message).toMatch(/a file is missing/);
   });
 
   it('refuses a URL as a local models folder', () => {

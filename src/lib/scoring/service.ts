@@ -81,15 +81,21 @@ export function describeLoadError(e: unknown, spec: ModelSpec, cfg: RuntimeConfi
         : source.kind === 'mirror'
           ? `the mirror ${source.baseUrl}`
           : 'the Hugging Face hub';
-  const offline = /failed to fetch|fetch failed|networkerror|network error|load failed|econnrefused|enotfound|eai_again/i.test(msg);
+  // A file that differs from its pin says so itself; its sizes and hashes must not read as a 404.
+  if (/is not the file the model is pinned to/.test(msg)) return new ModelUnavailableError(`Cannot load ${spec.repo} from ${where}: ${msg}`);
+  // Only a download can fail for want of a network: a folder's failure (a corrupt file, memory) is
+  // said as it is, even when the browser is offline. ONNX Runtime's own code failing to load
+  // ("Failed to fetch dynamically imported module") is not the model's download either.
+  const remote = source.kind === 'hub' || source.kind === 'mirror';
+  const networkError = /failed to fetch|fetch failed|networkerror|network error|load failed|econnrefused|enotfound|eai_again/i.test(msg) && !/dynamically imported module/i.test(msg);
   const offlineNow = typeof navigator !== 'undefined' && 'onLine' in navigator && navigator.onLine === false;
-  if (offline || offlineNow) {
+  if (remote && (networkError || offlineNow)) {
     return new ModelUnavailableError(
       `Cannot load ${spec.repo}: it is not in this browser's model cache and ${where} cannot be reached (offline?). ` +
         'Connect once to download it, point the settings at a mirror, or load it from a local folder.',
     );
   }
-  if (/not found|404|could not locate/i.test(msg)) {
+  if (/\b404\b|not found|could not locate/i.test(msg)) {
     return new ModelUnavailableError(`Cannot load ${spec.repo} (${spec.dtype}) from ${where}: a file is missing (${msg}).`);
   }
   return new ModelUnavailableError(`Cannot load ${spec.repo} from ${where}: ${msg}`);
