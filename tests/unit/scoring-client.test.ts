@@ -115,4 +115,12 @@ describe('scorer client', () => {
     await client.configure({ source: { kind: 'mirror', baseUrl: 'http://127.0.0.1:1/' } });
     expect(workers).toHaveLength(2);
   });
+
+  it('rejects a call still waiting on a worker stopped for another thread count, instead of leaving it hanging', async () => {
+    const client = new ScorerClient(() => new PortWorker({ configure: async () => undefined, cachedModels: () => new Promise(() => undefined) }) as unknown as Worker);
+    await client.configure({ wasmThreads: 1 });
+    const listing = client.cachedModels().catch((e: unknown) => e);
+    await client.configure({ wasmThreads: 2 });
+    expect(((await listing) as Error).message).toMatch(/stopped before it answered \(the thread count changed\)/);
+  });
 });

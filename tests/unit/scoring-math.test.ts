@@ -245,6 +245,13 @@ describe('browser model cache listing', () => {
       ['Xenova/toxic-bert', 'main', 'https://huggingface.co/', 1700, 2],
       ['Xenova/all-MiniLM-L6-v2', 'abc123', 'https://mirror.example/m/', 50, 1],
     ]);
+    // The same repo from a mirror is listed, and deleted, apart from the hub's copy.
+    store.set('https://mirror.example/m/Xenova/toxic-bert/resolve/main/config.json', 700);
+    expect(await deleteCachedModel(cache, 'Xenova/toxic-bert', { revision: 'main', host: 'https://mirror.example/m/' })).toBe(1);
+    expect((await listCachedModels(cache)).map((m) => [m.repo, m.host])).toEqual([
+      ['Xenova/toxic-bert', 'https://huggingface.co/'],
+      ['Xenova/all-MiniLM-L6-v2', 'https://mirror.example/m/'],
+    ]);
     expect(await deleteCachedModel(cache, 'Xenova/toxic-bert')).toBe(2);
     expect((await listCachedModels(cache)).map((m) => m.repo)).toEqual(['Xenova/all-MiniLM-L6-v2']);
   });

@@ -51,6 +51,17 @@ describe('fixture models on the real runtime (local folder)', () => {
     }
   });
 
+  it('frees the models loaded from one source when the settings name another (a repo at main may differ)', async () => {
+    const moving = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+    await moving.load({ toxicity: FIXTURE_SPECS.toxicity });
+    await moving.configure({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+    expect(moving.loaded()).toHaveLength(1);
+    await moving.configure({ source: { kind: 'mirror', baseUrl: 'http://127.0.0.1:1/' } });
+    expect(moving.loaded()).toEqual([]);
+    // transformers.js's settings are global: back to the folder for the tests after this one.
+    await moving.configure({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
+  });
+
   it("reads no more than a spec's maxTokens when that is below what the config allows", async () => {
     const short = new ScorerService({ source: { kind: 'local', path: FIXTURE_MODELS_DIR } });
     await short.load({ embedding: { ...FIXTURE_SPECS.embedding, maxTokens: 16 } });
@@ -222,7 +233,7 @@ describe('fixture models from a mirror laid out like the hub', () => {
 
   it('names the real cause of a failed load: the network only for downloads, a pin mismatch as such', () => {
     const spec = FIXTURE_SPECS.nli;
-    const folder = { source: { kind: 'files' as const, files: new Map(), folderName: 'my-models' } };
+    const folder = { source: { kind: 'files' as const, files: {}, folderName: 'my-models' } };
     const onLine = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
     Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true });
     try {

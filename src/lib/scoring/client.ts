@@ -136,15 +136,17 @@ export class ScorerClient {
     return this.call((r) => r.cachedModels());
   }
 
-  deleteCachedModel(repo: string, revision?: string): Promise<number> {
-    return this.call((r) => r.deleteCachedModel(repo, revision));
+  deleteCachedModel(repo: string, revision?: string, host?: string): Promise<number> {
+    return this.call((r) => r.deleteCachedModel(repo, revision, host));
   }
 
-  /** Stop the worker (frees all memory at once). */
+  /** Stop the worker (frees all memory at once). Calls still waiting on it are rejected, not left hanging. */
   terminate(): void {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
+    for (const reject of this.pending) reject(new Error('the scorer worker was stopped before it answered (the thread count changed); try again'));
+    this.pending.clear();
   }
 }
 

@@ -2,7 +2,7 @@
 // and ETA progress, one callback per finished row), cancel, free. The browser worker exposes an
 // instance of this class through comlink; Node (CLI, tests) uses it directly.
 import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
-import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type RuntimeConfig } from './runtime.ts';
+import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type ModelSource, type RuntimeConfig } from './runtime.ts';
 import { guessColumnMapping, missingColumns, parseFile, toScoreInputs, type ColumnMapping } from './input.ts';
 import { scoreBatch, type BatchSummary, type ScorerModels } from './scorer.ts';
 import type { BatchProgress, LoadProgress, ModelSpec, RowIssue, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
@@ -65,6 +65,12 @@ export class BusyError extends Error {
 
 type Loaded = LoadedClassifier | LoadedEmbedder;
 
+/** What tells two sources apart (picked files arrive as a fresh copy on every call: by name and size). */
+function sourceKey(s: ModelSource): string {
+  if (s.kind === 'files') return JSON.stringify([s.kind, s.folderName, Object.entries(s.files).map(([name, blob]) => [name, blob.size]).sort()]);
+  return JSON.stringify(s);
+}
+
 function sameModel(a: ModelSpec, b: ModelSpec): boolean {
   return a.repo === b.repo && a.revision === b.revision && a.dtype === b.dtype;
 }
@@ -111,10 +117,16 @@ export class ScorerService {
     configureRuntime(this.config);
   }
 
-  /** Change where models come from (hub, mirror, local folder) and cache settings. */
-  configure(config: Partial<ServiceConfig>): void {
+  /**
+   * Change where models come from (hub, mirror, local folder) and cache settings. Models loaded
+   * from another source are freed: a repo at "main" may differ between the hub, a mirror and a
+   * folder, and a batch must be scored with the copy the settings name.
+   */
+  async configure(config: Partial<ServiceConfig>): Promise<void> {
+    const moved = config.source !== undefined && sourceKey(config.source) !== sourceKey(this.config.source ?? { kind: 'hub' });
     this.config = { ...this.config, ...config };
     configureRuntime(this.config);
+    if (moved) await this.free();
   }
 
   /**
@@ -207,10 +219,13 @@ export class ScorerService {
     return cache ? listCachedModels(cache as unknown as CacheLike) : [];
   }
 
-  /** Delete a model's cached files; a loaded copy stays usable until freed. Returns files deleted. */
-  async deleteCachedModel(repo: string, revision?: string): Promise<number> {
+  /**
+   * Delete a model's cached files (of one revision and from one host, when given: the hub's copy
+   * and a mirror's are listed apart); a loaded copy stays usable until freed. Returns files deleted.
+   */
+  async deleteCachedModel(repo: string, revision?: string, host?: string): Promise<number> {
     const cache = await openModelCache();
-    return cache ? deleteCachedModel(cache as unknown as CacheLike, repo, revision !== undefined ? { revision } : {}) : 0;
+    return cache ? deleteCachedModel(cache as unknown as CacheLike, repo, { ...(revision !== undefined ? { revision } : {}), ...(host !== undefined ? { host } : {}) }) : 0;
   }
 
   /** Release models (all, or the given roles). */
