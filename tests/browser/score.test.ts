@@ -147,6 +147,8 @@ describe('scoring a pasted persona', () => {
     expect(await page.locator('[data-cache-list]').innerText()).toMatch(/Xenova\/toxic-bert@main/);
     await page.locator('[data-free-models]').click();
     await expect.poll(() => page.locator('[data-scorer-settings]').innerText()).toMatch(/The models were unloaded from memory/);
+    // Only a stopped worker gives WebAssembly memory back.
+    await expect.poll(() => page.workers().some((w) => /scorer\.worker/.test(w.url()))).toBe(false);
     // A threshold outside 0–1 is refused with a message, and the one in force stays.
     await page.locator('[data-threshold]').fill('1.5');
     await page.locator('[data-threshold]').press('Enter');

@@ -140,6 +140,14 @@ export class ScorerClient {
     return this.call((r) => r.deleteCachedModel(repo, revision, host));
   }
 
+  /**
+   * Give the models' memory back to the system. Freeing the sessions is not enough: a WebAssembly
+   * memory never shrinks, so only stopping the worker returns it; the next call starts a fresh one.
+   */
+  unload(): void {
+    this.terminate();
+  }
+
   /** Stop the worker (frees all memory at once). Calls still waiting on it are rejected, not left hanging. */
   terminate(): void {
     this.worker?.terminate();
