@@ -50,4 +50,15 @@ describe.skipIf(!has('personabench'))('PersonaBench evidence', () => {
     expect(segments.some((s) => s.turns.length > 0)).toBe(true);
     for (const s of segments) expect(s.turns.map((t) => t.index)).toEqual([...s.turns.map((t) => t.index)].sort((a, b) => a - b));
   });
+
+  it('joins text only to noise-0 segments: ids are numbered per noise level, so a noisier id is another session', async () => {
+    // A question whose evidence spans several noise levels.
+    const { rows } = await db.query(`SELECT q_id FROM personabench.evidence GROUP BY q_id HAVING count(DISTINCT noise_ratio) > 1 ORDER BY q_id LIMIT 1`);
+    const segments = await personabenchEvidence(db, String(rows[0].q_id));
+    expect(new Set(segments.map((s) => s.noise)).size).toBeGreaterThan(1);
+    expect(segments.map((s) => s.noise)).toEqual([...segments.map((s) => s.noise)].sort((a, b) => a - b));
+    for (const s of segments.filter((x) => x.noise !== 0)) expect([s.turns.length, s.document]).toEqual([0, null]);
+    const shipped = await db.query(`SELECT DISTINCT segment_id FROM personabench.evidence WHERE q_id = $1 AND noise_ratio = 0`, { params: [rows[0].q_id] });
+    expect(segments.filter((s) => s.noise === 0).map((s) => s.segmentId).sort()).toEqual(shipped.rows.map((r) => String(r.segment_id)).sort());
+  });
 });

@@ -1,5 +1,6 @@
 // URL state: the hash's query part round-trips every table-view setting, and odd input degrades gracefully.
 import { describe, expect, it } from 'vitest';
+import { drillLinks } from '../../src/lib/explore/drill-links.ts';
 import { parseRoute } from '../../src/lib/state/router.ts';
 import {
   EMPTY_TABLE_STATE,
@@ -61,6 +62,12 @@ describe('url state', () => {
     const href = tableStateHref('/b/personagym/questions', { facets: { persona_id: ['7'] }, sort: { column: 'task', desc: false } });
     expect(href).toBe('#/b/personagym/questions?sort=task&facet.persona_id=7');
     expect(parseRoute(href)).toEqual({ page: 'table', id: 'personagym', table: 'questions' });
+  });
+
+  it('links a PersonaBench evidence row to its segment only when that segment is shipped (noise 0)', () => {
+    const labels = (shipped: boolean) => drillLinks('personabench.evidence', { segment_id: '000001_s3', noise_ratio: shipped ? 0 : 0.3, document_shipped: shipped }).map((l) => l.label);
+    expect(labels(true)).toEqual(['The segment’s turns', 'The segment']);
+    expect(labels(false)).toEqual([]);
   });
 
   it('routes the explorer pages', () => {

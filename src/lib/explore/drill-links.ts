@@ -12,14 +12,20 @@ interface DrillLink {
   /** Benchmark id and table of the target, and the target's column matched. */
   to: { benchmark: string; table: string; column: string; sort?: TableViewState['sort'] };
   label: string;
+  /** Only rows for which this holds have the link (the target holds only some of them). */
+  when?: (row: Record<string, CellValue>) => boolean;
 }
+
+// PersonaBench numbers segments per noise level and ships only the noise-0 documents: an evidence
+// row at noise 0.3 names a session of another document than the shipped segment of the same id.
+const shippedSegment = (row: Record<string, CellValue>) => row.document_shipped === true;
 
 const LINKS: DrillLink[] = [
   { from: 'personagym.personas', column: 'persona_id', to: { benchmark: 'personagym', table: 'questions', column: 'persona_id', sort: { column: 'task', desc: false } }, label: 'Its questions, by task' },
   { from: 'personagym.questions', column: 'persona_id', to: { benchmark: 'personagym', table: 'personas', column: 'persona_id' }, label: 'The persona' },
   { from: 'personabench.questions', column: 'q_id', to: { benchmark: 'personabench', table: 'evidence', column: 'q_id', sort: { column: 'evidence_rank', desc: false } }, label: 'Its evidence segments' },
-  { from: 'personabench.evidence', column: 'segment_id', to: { benchmark: 'personabench', table: 'turns', column: 'segment_id', sort: { column: 'turn_index', desc: false } }, label: 'The segment’s turns' },
-  { from: 'personabench.evidence', column: 'segment_id', to: { benchmark: 'personabench', table: 'segments', column: 'segment_id' }, label: 'The segment' },
+  { from: 'personabench.evidence', column: 'segment_id', to: { benchmark: 'personabench', table: 'turns', column: 'segment_id', sort: { column: 'turn_index', desc: false } }, label: 'The segment’s turns', when: shippedSegment },
+  { from: 'personabench.evidence', column: 'segment_id', to: { benchmark: 'personabench', table: 'segments', column: 'segment_id' }, label: 'The segment', when: shippedSegment },
   { from: 'personabench.segments', column: 'segment_id', to: { benchmark: 'personabench', table: 'turns', column: 'segment_id', sort: { column: 'turn_index', desc: false } }, label: 'Its turns' },
   { from: 'personabench.questions', column: 'person_id', to: { benchmark: 'personabench', table: 'people', column: 'person_id' }, label: 'The person' },
   { from: 'personalized_judge.personas', column: 'persona_id', to: { benchmark: 'personalized-judge', table: 'judgments', column: 'persona_id' }, label: 'Judgments of items for this persona' },
@@ -38,7 +44,7 @@ export interface RowLink {
 
 /** Links from one row of `qualified` to the rows behind it. */
 export function drillLinks(qualified: string, row: Record<string, CellValue>): RowLink[] {
-  return LINKS.filter((l) => l.from === qualified && row[l.column] !== null && row[l.column] !== undefined).map((l) => ({
+  return LINKS.filter((l) => l.from === qualified && row[l.column] !== null && row[l.column] !== undefined && (l.when?.(row) ?? true)).map((l) => ({
     label: l.label,
     href: tableStateHref(`/b/${encodeURIComponent(l.to.benchmark)}/${encodeURIComponent(l.to.table)}`, {
       facets: { [l.to.column]: [String(row[l.column])] },
