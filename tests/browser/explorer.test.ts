@@ -56,6 +56,17 @@ describe.skipIf(!gym)('table browser', () => {
       .toBe(linguistic.toLocaleString('en-US'));
   });
 
+  it.skipIf(!catalog.benchmarks.some((b) => b.id === 'personalized-judge'))('matches a facet on a double to the last digit', async () => {
+    // DuckDB-WASM passes numeric parameters through JSON, whose reader turned this value into
+    // 0.9618320610687024: the facet matched no row.
+    const table = catalog.benchmarks.find((b) => b.id === 'personalized-judge')!.tables.find((t) => t.name === 'position_bias')!;
+    const v = 0.9618320610687023;
+    const expected = builtTableRows(table.file).filter((r) => r.accuracy_when_truth_a === v).length;
+    expect(expected).toBeGreaterThan(0);
+    await s.open(`#/b/personalized-judge/position_bias?facet.accuracy_when_truth_a=${v}`);
+    await expect.poll(() => settledTotal(s.page), { timeout: 30_000 }).toBe(expected);
+  });
+
   it('drills down from a PersonaGym persona to its 50 questions', async () => {
     await s.open('#/b/personagym/personas');
     const p = s.page;

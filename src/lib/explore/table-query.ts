@@ -48,12 +48,18 @@ export function searchNeedle(text: string): string {
 
 /** A facet's text value converted back to the column's type, for the parameter. */
 function facetParam(column: ColumnDoc | undefined, value: string): CellValue {
-  if (column?.kind === 'number') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : value;
-  }
   if (column?.kind === 'boolean') return value === 'true';
   return value;
+}
+
+/**
+ * A number bound as its text and cast by DuckDB: DuckDB-WASM passes parameters through JSON, whose
+ * reader rounds the last digit of some doubles (0.9618320610687023 arrived as …024 and matched no
+ * row). The column's own type keeps big integers exact too.
+ */
+function numberParam(column: ColumnDoc, placeholder: string): string {
+  const type = /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?$/i.test(column.type) ? column.type : 'DOUBLE';
+  return `CAST(${placeholder} AS ${type})`;
 }
 
 /**
@@ -80,17 +86,22 @@ export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewS
   for (const [name, values] of Object.entries(state.facets)) {
     if (name === skipFacet || values.length === 0 || !byName.has(name)) continue;
     const column = byName.get(name);
-    const kept = values.filter((v) => v !== NULL_TOKEN);
+    const numeric = column?.kind === 'number';
+    // A value that is not a number cannot match a number column (a hand-edited link): no row, not an error.
+    const kept = values.filter((v) => v !== NULL_TOKEN && (!numeric || Number.isFinite(Number(v))));
+    const value = (v: string) => (numeric ? numberParam(column!, param(v.trim())) : param(facetParam(column, v)));
     const ors: string[] = [];
-    if (kept.length === 1) ors.push(`${quoteIdent(name)} = ${param(facetParam(column, kept[0]))}`);
-    else if (kept.length > 1) ors.push(`${quoteIdent(name)} IN (${kept.map((v) => param(facetParam(column, v))).join(', ')})`);
-    if (kept.length < values.length) ors.push(`${quoteIdent(name)} IS NULL`);
+    if (kept.length === 1) ors.push(`${quoteIdent(name)} = ${value(kept[0])}`);
+    else if (kept.length > 1) ors.push(`${quoteIdent(name)} IN (${kept.map(value).join(', ')})`);
+    if (values.includes(NULL_TOKEN)) ors.push(`${quoteIdent(name)} IS NULL`);
+    if (ors.length === 0) ors.push('FALSE');
     parts.push(ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`);
   }
   for (const [name, range] of Object.entries(state.ranges)) {
-    if (byName.get(name)?.kind !== 'number') continue;
-    if (range.min !== null) parts.push(`${quoteIdent(name)} >= ${param(range.min)}`);
-    if (range.max !== null) parts.push(`${quoteIdent(name)} <= ${param(range.max)}`);
+    const column = byName.get(name);
+    if (column?.kind !== 'number') continue;
+    if (range.min !== null) parts.push(`${quoteIdent(name)} >= CAST(${param(String(range.min))} AS DOUBLE)`);
+    if (range.max !== null) parts.push(`${quoteIdent(name)} <= CAST(${param(String(range.max))} AS DOUBLE)`);
   }
   return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
 }
