@@ -8,9 +8,14 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
-/** A cell value as text: numbers keep their precision (up to 6 decimals), no thousands separators. */
+/**
+ * A cell value as text: numbers keep their precision (up to 6 decimals), no thousands separators;
+ * a value too small for 6 decimals (a p-value of 1.1e-16) in exponent form, never as "0".
+ */
 export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : decimal.format(n);
+  if (Number.isInteger(n)) return String(n);
+  const text = decimal.format(n);
+  return text === '0' || text === '-0' ? n.toExponential(2) : text;
 }
 
 /** A model's score (a probability, a cosine, APC / n) at three decimals; "—" when there is none. */
