@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createNodeDbWithUserData } from '../../src/lib/db/node.ts';
 import { memoryStore } from '../../src/lib/db/user-data/store.ts';
 import { UploadError } from '../../src/lib/db/user-data/upload-error.ts';
+import { asTableInfo } from '../../src/lib/db/user-data/service.ts';
+import { tableService } from '../../src/lib/explore/table-service.ts';
+import { EMPTY_TABLE_STATE } from '../../src/lib/state/url-state.ts';
 import { dataDir } from './built-data.ts';
 
 const store = memoryStore();
@@ -42,6 +45,15 @@ describe('user tables', () => {
     const uneven = await userData.add(file('x;y;z\n1;2;3\n4;5\n'), 'uneven.csv').catch((err: unknown) => err);
     expect((uneven as UploadError).message).toMatch(/line 3/);
     expect(userData.tables.map((t) => t.name)).toEqual(['my_results', 'semi']);
+  });
+
+  it('searches an upload with a date column (its text columns include dates, which lower() does not take)', async () => {
+    const { info } = await userData.add(file('model,when\nAlpha,2024-01-05\nBeta,2024-02-01\n'), 'dated.csv');
+    expect(info.columns.find((c) => c.name === 'when')?.type).toBe('DATE');
+    const tables = tableService(db);
+    expect(await tables.count(asTableInfo(info), { ...EMPTY_TABLE_STATE, search: 'alph' })).toBe(1);
+    expect(await tables.count(asTableInfo(info), { ...EMPTY_TABLE_STATE, search: '2024-02' })).toBe(1);
+    await userData.remove(info.name);
   });
 
   it('names the broken JSON line and leaves the session as it was', async () => {

@@ -80,7 +80,9 @@ export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewS
     // contains(lower(…)) is a case-insensitive literal match, and measured faster than ILIKE … ESCAPE.
     const p = param(searchNeedle(search));
     const text = table.columns.filter((c) => c.kind === 'string');
-    const cols = text.length ? text.map((c) => quoteIdent(c.name)) : table.columns.map((c) => `CAST(${quoteIdent(c.name)} AS VARCHAR)`);
+    // Dates and times of an upload count as text columns too; lower() takes VARCHAR only.
+    const asText = (c: ColumnDoc) => (c.type.toUpperCase() === 'VARCHAR' ? quoteIdent(c.name) : `CAST(${quoteIdent(c.name)} AS VARCHAR)`);
+    const cols = (text.length ? text : table.columns).map(asText);
     parts.push(cols.length ? `(${cols.map((c) => `contains(lower(${c}), ${p})`).join(' OR ')})` : 'FALSE');
   }
   for (const [name, values] of Object.entries(state.facets)) {
