@@ -14,6 +14,7 @@ import { chartTheme, type ThemeName } from '../lib/charts/theme.ts';
 import { getDb } from '../lib/db/index.ts';
 import { checkQuery, queryTable, readsOwnTables } from '../lib/explore/query-table.ts';
 import { pageQuery } from '../lib/explore/table-query.ts';
+import { filterSummary } from '../lib/explore/filter-summary.ts';
 import { EMPTY_TABLE_STATE } from '../lib/state/url-state.ts';
 import type { Catalog, TableInfo } from '../lib/types.ts';
 
@@ -60,12 +61,12 @@ function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string)
 }
 
 /** The builder's chart of a table or query: the same rows, defaults-free state and spec as on the site. */
-async function drawBuilder(table: TableInfo, state: BuilderState, source: (rows: ChartRow[]) => ChartSpec['source']): Promise<ChartSpec> {
+async function drawBuilder(table: TableInfo, state: BuilderState, source: (rows: ChartRow[]) => ChartSpec['source'], filters = EMPTY_TABLE_STATE): Promise<ChartSpec> {
   const problems = validate(state, table.columns);
   if (problems.length > 0) throw new Refusal(`This chart no longer fits its data: ${problems.join(' ')}`);
-  const rowsSql = pageQuery(table, EMPTY_TABLE_STATE, 0, BUILDER_ROW_LIMIT);
+  const rowsSql = pageQuery(table, filters, 0, BUILDER_ROW_LIMIT);
   const rows = (await getDb().query(rowsSql.sql, { params: rowsSql.params })).rows as ChartRow[];
-  return builderSpec(state, rows, source(rows), table.title);
+  return builderSpec(state, rows, source(rows), table.title, filterSummary(filters));
 }
 
 async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec> {
@@ -86,7 +87,7 @@ async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec
   if (!tables) throw new Refusal(`No benchmark “${chart.benchmark}” on Personascope.`);
   const table = tables.find((t) => t.name === chart.table);
   if (!table) throw new Refusal(`${entry?.short ?? 'The shared tables'} has no table “${chart.table}”.`);
-  return drawBuilder(table, chart.state, () => tableSource(table, entry));
+  return drawBuilder(table, chart.state, () => tableSource(table, entry), chart.filters);
 }
 
 async function main(): Promise<void> {

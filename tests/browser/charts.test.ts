@@ -141,4 +141,21 @@ describe.skipIf(!judge)('curated charts', () => {
     await builder.locator('select[name="y"]').selectOption('');
     await expect.poll(() => builder.getByRole('status').first().textContent()).toContain('Choose a column for y.');
   });
+
+  it('charts the rows the table filters keep, says so, and its embed keeps the filters', async () => {
+    const gym = catalog.benchmarks.find((b) => b.id === 'personagym')!;
+    const scores = builtTableRows(gym.tables.find((t) => t.name === 'scores')!.file) as { model: string }[];
+    const [a, b] = [...new Set(scores.map((r) => r.model))];
+    await s.page.evaluate(() => (location.hash = '#/'));
+    const hash = `#/b/personagym/scores?facet.model=${encodeURIComponent(a)}&facet.model=${encodeURIComponent(b)}&chart.mark=bar&chart.x=model&chart.y=score&chart.aggregate=mean&chart.sort=value-desc`;
+    await s.page.evaluate((h) => (location.hash = h), hash);
+    const builder = s.page.locator('[data-chart-builder]');
+    const svg = builder.locator('[data-chart-svg] svg');
+    await svg.waitFor({ timeout: 60_000 });
+    await expect.poll(() => svg.locator('g[data-mark="bar"] rect').count()).toBe(2);
+    expect(await builder.innerText()).toContain(`Rows where model is ${a} or ${b}`);
+    await builder.locator('[data-copy-embed]').click();
+    const src = new URL(await builder.locator('[data-embed-url]').getAttribute('href') ?? '', s.page.url());
+    expect(src.searchParams.getAll('facet.model')).toEqual([a, b]);
+  });
 });

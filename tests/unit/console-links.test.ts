@@ -43,8 +43,16 @@ describe('embed links of builder charts', () => {
   const root = 'https://example.org/personascope/';
   const charts: EmbedChart[] = [
     { kind: 'curated', benchmark: 'personagym', view: 'model-by-task' },
-    { kind: 'table', benchmark: 'personagym', table: 'scores', state: BAR },
-    { kind: 'table', benchmark: 'main', table: 'results', state: { ...BAR, color: '' } },
+    { kind: 'table', benchmark: 'personagym', table: 'scores', state: BAR, filters: EMPTY_TABLE_STATE },
+    { kind: 'table', benchmark: 'main', table: 'results', state: { ...BAR, color: '' }, filters: EMPTY_TABLE_STATE },
+    // A chart of the rows some filters keep carries them: the embed draws the same rows.
+    {
+      kind: 'table',
+      benchmark: 'personagym',
+      table: 'scores',
+      state: BAR,
+      filters: { search: 'gpt', sort: null, facets: { task: ['Toxicity', 'Action Justification'] }, ranges: { score: { min: 3, max: null } } },
+    },
     { kind: 'query', sql: SQL, state: BAR },
   ];
 
@@ -62,8 +70,10 @@ describe('embed links of builder charts', () => {
     const table = splitHash(chartPageHash(charts[1]));
     expect(parseRoute(chartPageHash(charts[1]))).toEqual({ page: 'table', id: 'personagym', table: 'scores' });
     expect(readBuilderState(table.query)).toEqual(BAR);
-    const result = splitHash(chartPageHash(charts[3]));
-    expect(parseRoute(chartPageHash(charts[3]))).toEqual({ page: 'sql-result' });
+    // The page opens with the chart's filters set.
+    expect(parseTableState(splitHash(chartPageHash(charts[3])).query)).toEqual((charts[3] as { filters: unknown }).filters);
+    const result = splitHash(chartPageHash(charts[4]));
+    expect(parseRoute(chartPageHash(charts[4]))).toEqual({ page: 'sql-result' });
     expect(resultSql(result.query)).toBe(SQL);
     expect(readBuilderState(result.query)).toEqual(BAR);
   });

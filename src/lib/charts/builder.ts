@@ -89,7 +89,8 @@ export function aggregateRows(rows: ChartRow[], keys: string[], value: string | 
 }
 
 /** The spec a builder state draws; rows are the table's (already limited) rows. */
-export function builderSpec(state: BuilderState, rows: ChartRow[], source: ChartSpec['source'], tableTitle: string): ChartSpec {
+/** `rowsKept`: the filters the rows were chosen by, in words (the chart says it is not the whole table). */
+export function builderSpec(state: BuilderState, rows: ChartRow[], source: ChartSpec['source'], tableTitle: string, rowsKept: string | null = null): ChartSpec {
   const isHeat = state.mark === 'heatmap';
   const valueField = isHeat ? state.color : state.y;
   const keys = [state.x, ...(isHeat ? [state.y] : state.color ? [state.color] : []), ...(state.facet ? [state.facet] : [])].filter(Boolean);
@@ -103,6 +104,7 @@ export function builderSpec(state: BuilderState, rows: ChartRow[], source: Chart
   const valueLabel = `${aggWord}${useAgg === 'count' ? 'rows' : state.y}`;
   return {
     view: `builder-${state.mark}`,
+    ...(rowsKept ? { subtitle: `Rows where ${rowsKept}` } : {}),
     title: `${tableTitle}: ${isHeat ? `${aggWord}${state.color}` : state.mark === 'histogram' ? `distribution of ${state.x}` : valueLabel} by ${state.x}${isHeat ? ` and ${state.y}` : ''}`,
     data,
     encoding: horizontal

@@ -1,8 +1,9 @@
 // Embed links and permalinks of charts. A curated chart: embed.html?b=<benchmark>&view=<view>; a
-// chart-builder chart on a catalog table: embed.html?b=<benchmark or main>&table=<table>&chart.…; one
-// on a SQL result: embed.html?sql=<query>&chart.… . Each takes &theme=auto|light|dark.
+// chart-builder chart on a catalog table: embed.html?b=<benchmark or main>&table=<table>&chart.…, with
+// the table's filters (q, facet.…, range.…) when it charts only the rows they keep; one on a SQL
+// result: embed.html?sql=<query>&chart.… . Each takes &theme=auto|light|dark.
 import { resultHref } from '../console/result-link.ts';
-import { joinHash } from '../state/url-state.ts';
+import { joinHash, parseTableState, writeTableState, type TableViewState } from '../state/url-state.ts';
 import { routeHref } from '../state/router.ts';
 import { readBuilderState, writeBuilderState, type BuilderState } from './builder.ts';
 import type { ThemeName } from './theme.ts';
@@ -11,7 +12,15 @@ export type EmbedTheme = ThemeName | 'auto';
 
 export type EmbedChart =
   | { kind: 'curated'; benchmark: string; view: string }
-  | { kind: 'table'; /** Benchmark id, or "main" for the shared tables (as in the site's table route). */ benchmark: string; table: string; state: BuilderState }
+  | {
+      kind: 'table';
+      /** Benchmark id, or "main" for the shared tables (as in the site's table route). */
+      benchmark: string;
+      table: string;
+      state: BuilderState;
+      /** The table browser's filters: the chart is of the rows they keep (sort plays no part). */
+      filters: TableViewState;
+    }
   | { kind: 'query'; sql: string; state: BuilderState };
 
 export interface EmbedTarget {
@@ -26,7 +35,10 @@ export function embedUrl(siteRoot: string, chart: EmbedChart, theme: EmbedTheme)
   if (chart.kind === 'query') q.set('sql', chart.sql);
   else q.set('b', chart.benchmark);
   if (chart.kind === 'curated') q.set('view', chart.view);
-  if (chart.kind === 'table') q.set('table', chart.table);
+  if (chart.kind === 'table') {
+    q.set('table', chart.table);
+    writeTableState(chart.filters, q);
+  }
   if (chart.kind !== 'curated') writeBuilderState(chart.state, q);
   q.set('theme', theme);
   return url.toString();
@@ -38,7 +50,7 @@ export function chartPageHash(chart: EmbedChart): string {
     case 'curated':
       return routeHref({ page: 'benchmark', id: chart.benchmark });
     case 'table':
-      return joinHash(routeHref({ page: 'table', id: chart.benchmark, table: chart.table }).slice(1), writeBuilderState(chart.state));
+      return joinHash(routeHref({ page: 'table', id: chart.benchmark, table: chart.table }).slice(1), writeBuilderState(chart.state, writeTableState(chart.filters)));
     case 'query':
       return resultHref({ sql: chart.sql, chart: chart.state });
   }
@@ -63,7 +75,7 @@ export function parseEmbedQuery(search: string): EmbedTarget | { error: string }
     if ('error' in state) return state;
     if (sql !== null) return sql.trim() ? { chart: { kind: 'query', sql, state }, theme } : { error: 'The embed link’s query (the “sql” parameter) is empty.' };
     if (!benchmark) return { error: 'The embed link has no benchmark (the “b” parameter).' };
-    if (table) return { chart: { kind: 'table', benchmark, table, state }, theme };
+    if (table) return { chart: { kind: 'table', benchmark, table, state, filters: { ...parseTableState(q), sort: null } }, theme };
     return { error: 'The embed link’s table (the “table” parameter) is empty.' };
   }
   const view = q.get('view');
