@@ -124,6 +124,21 @@ describe('SQL console', () => {
     );
   });
 
+  it('keeps text typed but not run across another page, the SQL menu link and a reload', async () => {
+    const draft = 'select 42 as not_run_yet';
+    await type(draft);
+    await expect.poll(() => new URLSearchParams(new URL(s.page.url()).hash.split('?')[1]).get('q')).toBe(draft);
+    await s.page.getByRole('link', { name: 'Leaderboards' }).click();
+    await s.page.getByRole('link', { name: 'SQL', exact: true }).click();
+    await expect.poll(() => ui().editor.innerText()).toBe(draft);
+    // The menu link again, while on the console: the text stays, and so does the URL's copy.
+    await s.page.getByRole('link', { name: 'SQL', exact: true }).click();
+    await expect.poll(() => new URLSearchParams(new URL(s.page.url()).hash.split('?')[1]).get('q')).toBe(draft);
+    await s.page.evaluate(() => (location.hash = '#/sql'));
+    await s.page.reload();
+    await expect.poll(() => ui().editor.innerText(), { timeout: 60_000 }).toBe(draft);
+  });
+
   it('shows DuckDB’s error and marks its position in the editor', async () => {
     await type('select count(*)\nfrom main.results\nwher x = 1');
     await ui().run.click();

@@ -56,6 +56,15 @@ describe.skipIf(!gym)('table browser', () => {
       .toBe(linguistic.toLocaleString('en-US'));
   });
 
+  it('keeps the text typed in a table page’s SQL box across a reload', async () => {
+    await s.open('#/b/personagym/questions');
+    const box = s.page.getByRole('textbox', { name: 'SQL query' });
+    await box.fill('SELECT task, count(*) FROM personagym.questions GROUP BY task');
+    await s.page.reload();
+    await waitForDb(s.page);
+    await expect.poll(() => s.page.getByRole('textbox', { name: 'SQL query' }).inputValue()).toBe('SELECT task, count(*) FROM personagym.questions GROUP BY task');
+  });
+
   it('a range taken off (Clear filters) leaves its boxes empty, so the next entry does not bring it back', async () => {
     const table = gym!.tables.find((t) => t.name === 'questions')!;
     await s.open('#/b/personagym/questions');

@@ -1,6 +1,7 @@
 // URL state: the hash's query part round-trips every table-view setting, and odd input degrades gracefully.
 import { describe, expect, it } from 'vitest';
 import { drillLinks } from '../../src/lib/explore/drill-links.ts';
+import { saveSqlDraft, sqlDraft } from '../../src/lib/state/sql-drafts.ts';
 import { parseRoute } from '../../src/lib/state/router.ts';
 import {
   EMPTY_TABLE_STATE,
@@ -75,5 +76,22 @@ describe('url state', () => {
     expect(parseRoute('#/models')).toEqual({ page: 'models' });
     expect(parseRoute('#/models/gpt-4o')).toEqual({ page: 'model', id: 'gpt-4o' });
     expect(parseRoute('#/compare?m=a,b')).toEqual({ page: 'compare' });
+  });
+});
+
+describe('SQL drafts', () => {
+  const memory = () => {
+    const m = new Map<string, string>();
+    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+  };
+  it('keeps what was typed per box, forgets a box put back as it started, and the oldest beyond 50', () => {
+    const store = memory();
+    saveSqlDraft('SELECT * FROM t', 'SELECT a FROM t', 'SELECT * FROM t', store);
+    expect(sqlDraft('SELECT * FROM t', store)).toBe('SELECT a FROM t');
+    saveSqlDraft('SELECT * FROM t', 'SELECT * FROM t', 'SELECT * FROM t', store);
+    expect(sqlDraft('SELECT * FROM t', store)).toBeNull();
+    for (let i = 0; i < 51; i++) saveSqlDraft(`box ${i}`, `typed ${i}`, null, store);
+    expect(sqlDraft('box 0', store)).toBeNull();
+    expect(sqlDraft('box 50', store)).toBe('typed 50');
   });
 });
