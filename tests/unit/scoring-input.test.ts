@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
 import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
-import { quoteLongIntegers } from '../../src/lib/scoring/long-integers.ts';
+import { quoteLongIntegers } from '../../src/lib/long-integers.ts';
 import { rememberedMapping, rememberMapping } from '../../src/lib/scoring/remembered-mappings.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';

@@ -77,6 +77,12 @@ describe('JSON', () => {
     expect(long.message).toBe("line 1 is not valid JSON (column 79): Unexpected token 'o'. Each line must hold one JSON object.");
   });
 
+  it('keeps every digit of integers beyond 2^53 (ids), as text, and still names a broken place in the text as given', () => {
+    expect(parseJsonLines('{"id":1234567890123456789}\n{"id":1234567890123456790}').map((r) => r.id)).toEqual(['1234567890123456789', '1234567890123456790']);
+    expect(parseJsonArray('[{"id":1234567890123456789,"n":2}]')).toEqual([{ id: '1234567890123456789', n: 2 }]);
+    expect(fails(() => parseJsonLines('{"id":1234567890123456789,}')).where.column).toBe(27);
+  });
+
   it('reads a JSON array and names its broken place', () => {
     expect(parseJsonArray('[{"a":1},{"a":2}]')).toHaveLength(2);
     expect(fails(() => parseJsonArray('[{"a":1},\n {"a":}]')).where).toEqual({ line: 2, column: 7 });

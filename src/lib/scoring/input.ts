@@ -3,7 +3,7 @@
 import { jsonErrorReason } from '../db/user-data/parse-json.ts';
 import { sniffDelimiter } from '../db/user-data/text-checks.ts';
 import { splitJsonArray } from './json-array.ts';
-import { quoteLongIntegers } from './long-integers.ts';
+import { parseJsonExact } from '../long-integers.ts';
 import { validateRow, type RawRow } from './validate.ts';
 import type { RowIssue, ScoreInput } from './types.ts';
 
@@ -100,7 +100,7 @@ function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: numbe
     }
     let value: unknown;
     try {
-      value = JSON.parse(quoteLongIntegers(text));
+      value = parseJsonExact(text);
     } catch (e) {
       problem(`not valid JSON (${jsonErrorReason(e)})`);
       continue;
@@ -125,7 +125,7 @@ function wholeObject(lines: { text: string; notUtf8: boolean }[]): ParsedFile | 
   if (first < 0 || isJson(lines[first].text)) return null;
   let value: unknown;
   try {
-    value = JSON.parse(quoteLongIntegers(lines.map((l) => l.text).join('\n')));
+    value = parseJsonExact(lines.map((l) => l.text).join('\n'));
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 // JSON lines (one object per line) and JSON arrays of objects → rows, with the line and column of
 // the first broken line.
+import { parseJsonExact } from '../../long-integers.ts';
 import { jsonErrorOffset } from './json-error-offset.ts';
 import { UploadError } from './upload-error.ts';
 
@@ -32,7 +33,7 @@ export function parseJsonLines(text: string): Record<string, unknown>[] {
     if (raw.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(raw);
+      value = parseJsonExact(raw);
     } catch (e) {
       const at = errorOffset(e, raw);
       const column = at === undefined ? undefined : at + 1;
@@ -55,7 +56,7 @@ export function parseJsonLines(text: string): Record<string, unknown>[] {
 export function parseJsonArray(text: string): Record<string, unknown>[] {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonExact(text);
   } catch (e) {
     const at = errorOffset(e, text);
     if (at === undefined) throw new UploadError(`the file is not valid JSON: ${jsonErrorReason(e)}.`);

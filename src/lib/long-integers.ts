@@ -1,5 +1,6 @@
 // JSON integers beyond 2^53 (ids such as 12345678901234567891) lose digits in JSON.parse, so two
 // rows' ids could become one. Quoting them first keeps every digit: ids are text to us anyway.
+// Used by the scoring batch reader and by the uploads of Your data.
 
 const DIGIT = /[0-9]/u;
 
@@ -30,4 +31,18 @@ export function quoteLongIntegers(json: string): string {
     i = end - 1;
   }
   return from === 0 ? json : out + json.slice(from);
+}
+
+/**
+ * JSON.parse that keeps long integers' digits (as strings). A syntax error is thrown as JSON.parse
+ * throws it for the text as given, so its position points into the user's own text.
+ */
+export function parseJsonExact(text: string): unknown {
+  const quoted = quoteLongIntegers(text);
+  if (quoted === text) return JSON.parse(text);
+  try {
+    return JSON.parse(quoted);
+  } catch {
+    return JSON.parse(text);
+  }
 }
