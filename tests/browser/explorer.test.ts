@@ -56,6 +56,15 @@ describe.skipIf(!gym)('table browser', () => {
       .toBe(linguistic.toLocaleString('en-US'));
   });
 
+  it('says which filters of a link it cannot apply, instead of counting as if they held', async () => {
+    const table = gym!.tables.find((t) => t.name === 'questions')!;
+    await s.open('#/b/personagym/questions?facet.tsak=Toxicity&range.task=1..5');
+    expect(await settledTotal(s.page)).toBe(table.rows);
+    expect(await s.page.locator('[data-ignored-filters]').innerText()).toBe(
+      'Not applied: a filter on “tsak”, which this table has no column of; a range on “task”, which holds no numbers. The count above is without them.',
+    );
+  });
+
   it('keeps the text typed in a table page’s SQL box across a reload', async () => {
     await s.open('#/b/personagym/questions');
     const box = s.page.getByRole('textbox', { name: 'SQL query' });
