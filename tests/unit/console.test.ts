@@ -118,6 +118,17 @@ describe('paged run (DuckDB-WASM, Node)', () => {
     expect((missing as DbError).message).toMatch(/nope/);
     expect((missing as DbError).message).not.toContain('__console_result');
   });
+
+  it('places an error of a later statement of a script where it is (DuckDB shifts it by where the statement starts)', async () => {
+    for (const script of ['SELECT 1 AS a;\n\nSELECT i,\n  nosuchcol FROM range(3) t(i)', "SELECT ';' AS a;\nSELECT i,\n  nosuchcol FROM range(3) t(i)"]) {
+      const err = (await runConsoleQuery(db, script).catch((e: unknown) => e)) as DbError;
+      expect(err, script).toBeInstanceOf(DbError);
+      expect(script.slice(err.offset!, err.offset! + 9), script).toBe('nosuchcol');
+    }
+    // The first statement's errors were right all along.
+    const first = (await runConsoleQuery(db, 'SELECT nosuchcol FROM range(3); SELECT 1').catch((e: unknown) => e)) as DbError;
+    expect(first.offset).toBe(7);
+  });
 });
 
 describe('error span', () => {

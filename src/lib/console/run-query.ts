@@ -6,6 +6,7 @@ import { DbError } from '../db/errors.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import type { CellValue, QueryResult, ResultColumn } from '../types.ts';
 import { isPageableQuery, withoutTrailingSemicolon } from './statement.ts';
+import { placeScriptError } from './script-error-position.ts';
 
 type Row = Record<string, CellValue>;
 type Db = Pick<DbClient, 'query'>;
@@ -51,7 +52,13 @@ function inMemory(result: QueryResult): ConsoleResult {
 }
 
 export async function runConsoleQuery(db: Db, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
-  if (!isPageableQuery(sql)) return inMemory(await db.query(sql, { signal }));
+  if (!isPageableQuery(sql)) {
+    try {
+      return inMemory(await db.query(sql, { signal }));
+    } catch (e) {
+      throw e instanceof DbError ? placeScriptError(e, sql) : e;
+    }
+  }
   let created: QueryResult;
   try {
     created = await db.query(`CREATE OR REPLACE TEMP TABLE ${RESULT_TABLE} AS ${withoutTrailingSemicolon(sql)}`, { signal });
