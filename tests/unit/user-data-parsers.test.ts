@@ -182,6 +182,8 @@ describe('Parquet', () => {
       { model: null, value: 3, n: 3 },
     ]);
     expect((await failsAsync(prepareBytes(new Uint8Array([...utf8('PAR1'), 1, 2, 3, 4]), 'bad.parquet'))).message).toMatch(/not a readable Parquet/);
+    // Named .parquet without the magic bytes: said as such, not as a text file that is "not UTF-8".
+    expect((await failsAsync(prepareBytes(new Uint8Array([0x00, 0xff, 0xfe, 0x80]), 'cut.parquet'))).message).toMatch(/^the file is named \.parquet but is not a Parquet file/);
   });
 });
 

@@ -23,6 +23,10 @@ export async function prepareBytes(bytes: Uint8Array, fileName: string, contentT
   checkSize(bytes.length);
   checkNotEmpty(bytes);
   const format = detectFormat(fileName, bytes, contentType);
+  // Named Parquet but without its magic bytes: a cut-off download or another file renamed. Read as
+  // CSV it would fail as "not UTF-8", which points the wrong way.
+  if (format !== 'parquet' && /\.parquet$/i.test(fileName.replace(/[?#].*$/, '')))
+    throw new UploadError('the file is named .parquet but is not a Parquet file: it does not start with the bytes "PAR1" (a cut-off download, or another file renamed?).');
   if (format === 'parquet') {
     const { rows, names } = await parseParquet(bytes);
     return { format, ipc: rowsToArrowIPC(rows, names), rows: rows.length };
