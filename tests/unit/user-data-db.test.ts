@@ -47,6 +47,15 @@ describe('user tables', () => {
     expect(userData.tables.map((t) => t.name)).toEqual(['my_results', 'semi']);
   });
 
+  it('says when a column of numbers was read as text because of missing-value markers (R\'s NA), and not otherwise', async () => {
+    const { info, notes } = await userData.add(file('model,score,region\nA,0.9,NA\nB,NA,EU\nC,10.5,NA\nD,2,US\n'), 'with-na.csv');
+    expect(info.columns.find((c) => c.name === 'score')?.type).toBe('VARCHAR');
+    expect(notes).toEqual([expect.stringMatching(/^score holds numbers and 1 cell of “NA”, so it was read as text/)]);
+    await userData.remove(info.name);
+    expect((await userData.add(file('model,score\nA,0.9\nB,2\n'), 'clean.csv')).notes).toEqual([]);
+    await userData.remove('clean');
+  });
+
   it('searches an upload with a date column (its text columns include dates, which lower() does not take)', async () => {
     const { info } = await userData.add(file('model,when\nAlpha,2024-01-05\nBeta,2024-02-01\n'), 'dated.csv');
     expect(info.columns.find((c) => c.name === 'when')?.type).toBe('DATE');

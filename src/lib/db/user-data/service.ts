@@ -9,6 +9,7 @@ import { safeTableName, uniqueName } from './names.ts';
 import type { UploadStore } from './store.ts';
 import { asUploadError, UploadError } from './upload-error.ts';
 import { createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, validateMapping } from './user-tables.ts';
+import { numbersWithMissingMarkers } from './missing-markers.ts';
 
 /** Reads a file into what DuckDB needs (in a worker in the browser). */
 export type Preparer = (file: Blob, fileName: string, contentType: string) => Promise<Prepared>;
@@ -17,6 +18,8 @@ export interface AddOutcome {
   info: UserTableInfo;
   /** Set when the file has result-like columns but they could not be joined as they are. */
   mappingProblem?: string;
+  /** What the reader did that the user should know (a number column read as text because of "NA"). */
+  notes: string[];
 }
 
 /** A new user table's info: not joined to the results (mapping null) until a mapping is checked. */
@@ -130,10 +133,11 @@ export class UserData {
           await dropUserTable(engine, name);
           throw new UploadError(`it could not be kept in the browser's storage (${e instanceof Error ? e.message : String(e)}).`);
         }
+        const notes = await numbersWithMissingMarkers(engine, name, columns);
         this.tables = [...this.tables, info];
         await rebuildResultsViews(engine, this.usable());
         this.changed();
-        return { info, mappingProblem };
+        return { info, mappingProblem, notes };
       });
     } catch (e) {
       throw asUploadError(e, fileName);
