@@ -123,10 +123,6 @@ export class ScorerClient {
     return this.remote ? this.remote.cancel() : Promise.resolve(false);
   }
 
-  free(roles?: ScoringRole[]): Promise<void> {
-    return this.remote ? this.call((r) => r.free(roles)) : Promise.resolve();
-  }
-
   /** Parse and validate a batch file in the worker. */
   readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
     return this.call((r) => r.readBatchFile(file, fileName, mapping));
