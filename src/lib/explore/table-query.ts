@@ -100,8 +100,7 @@ export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewS
     parts.push(ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`);
   }
   for (const [name, range] of Object.entries(state.ranges)) {
-    const column = byName.get(name);
-    if (column?.kind !== 'number') continue;
+    if (byName.get(name)?.kind !== 'number') continue;
     if (range.min !== null) parts.push(`${quoteIdent(name)} >= CAST(${param(String(range.min))} AS DOUBLE)`);
     if (range.max !== null) parts.push(`${quoteIdent(name)} <= CAST(${param(String(range.max))} AS DOUBLE)`);
   }
