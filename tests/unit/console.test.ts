@@ -9,6 +9,7 @@ import { errorSpan } from '../../src/lib/console/error-span.ts';
 import { queryGate } from '../../src/lib/console/query-gate.ts';
 import { isPageableQuery, statementCount, withoutTrailingSemicolon } from '../../src/lib/console/statement.ts';
 import { DbError } from '../../src/lib/db/errors.ts';
+import { memoryStorage } from './memory-storage.ts';
 import { createNodeDb } from '../../src/lib/db/node.ts';
 import type { DbClient } from '../../src/lib/db/client.ts';
 import type { Catalog, TableInfo } from '../../src/lib/types.ts';
@@ -63,12 +64,7 @@ describe('history', () => {
   });
 
   it('stores, removes and clears through a storage', () => {
-    const map = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => map.get(k) ?? null,
-      setItem: (k: string, v: string) => void map.set(k, v),
-      removeItem: (k: string) => void map.delete(k),
-    };
+    const storage = memoryStorage();
     const store = historyStore(storage);
     let list = store.add(store.load(), e('select 1', 1));
     list = store.add(list, e('select 2', 2));

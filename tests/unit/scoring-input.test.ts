@@ -4,6 +4,7 @@ import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toSco
 import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
 import { quoteLongIntegers } from '../../src/lib/long-integers.ts';
 import { rememberedMapping, rememberMapping } from '../../src/lib/scoring/remembered-mappings.ts';
+import { memoryStorage } from './memory-storage.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
 import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
@@ -314,14 +315,10 @@ describe('batch files', () => {
 });
 
 describe('remembered column mappings', () => {
-  const memory = () => {
-    const m = new Map<string, string>();
-    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
-  };
   const mapping = { ...guessColumnMapping([]), persona: 'character', question: 'prompt', response: 'reply' };
 
   it('finds the mapping of a file with the same columns, in any order, and only if its columns are there', () => {
-    const store = memory();
+    const store = memoryStorage();
     rememberMapping(['character', 'prompt', 'reply'], mapping, store);
     expect(rememberedMapping(['reply', 'character', 'prompt'], store)).toEqual(mapping);
     expect(rememberedMapping(['character', 'prompt'], store)).toBeNull();
@@ -329,7 +326,7 @@ describe('remembered column mappings', () => {
   });
 
   it('keeps the latest 20 kinds of file', () => {
-    const store = memory();
+    const store = memoryStorage();
     for (let i = 0; i < 21; i++) rememberMapping(['character', 'prompt', 'reply', `extra${i}`], mapping, store);
     expect(rememberedMapping(['character', 'prompt', 'reply', 'extra0'], store)).toBeNull();
     expect(rememberedMapping(['character', 'prompt', 'reply', 'extra20'], store)).toEqual(mapping);

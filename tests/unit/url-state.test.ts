@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { drillLinks } from '../../src/lib/explore/drill-links.ts';
 import { saveSqlDraft, sqlDraft } from '../../src/lib/state/sql-drafts.ts';
+import { memoryStorage } from './memory-storage.ts';
 import { parseRoute } from '../../src/lib/state/router.ts';
 import {
   EMPTY_TABLE_STATE,
@@ -80,12 +81,8 @@ describe('url state', () => {
 });
 
 describe('SQL drafts', () => {
-  const memory = () => {
-    const m = new Map<string, string>();
-    return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
-  };
   it('keeps what was typed per box, forgets a box put back as it started, and the oldest beyond 50', () => {
-    const store = memory();
+    const store = memoryStorage();
     saveSqlDraft('SELECT * FROM t', 'SELECT a FROM t', 'SELECT * FROM t', store);
     expect(sqlDraft('SELECT * FROM t', store)).toBe('SELECT a FROM t');
     saveSqlDraft('SELECT * FROM t', 'SELECT * FROM t', 'SELECT * FROM t', store);
