@@ -303,7 +303,7 @@ describe('a file whose columns are named otherwise', () => {
     // Deleting the batch shown shows the newest one left (the 200-row file), with the focus on the page.
     await page.getByRole('button', { name: 'Delete this batch' }).click();
     await expect.poll(() => page.locator('[data-results] h2').innerText(), { timeout: 30_000 }).toBe('Results: reviews.csv');
-    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement !== document.body), { timeout: 2_000 }).toBe(true);
     await expect.poll(() => page.locator('[data-score-message]').innerText(), { timeout: 30_000 }).toMatch(/mine\.scores \(203 rows\)/);
   });
 });
