@@ -140,6 +140,30 @@ describe('job runner on the fixture models', () => {
     expect((await store2.listJobs())[0].state).toBe('running');
   });
 
+  it('a cancel while the models download ends the run as cancelled, not failed, and it resumes', async () => {
+    const store = memoryJobStore();
+    const downloading = adapter(service);
+    let loading = false;
+    let fail: (e: Error) => void = () => undefined;
+    // As the worker does: cancel ends the downloads, which fails the load.
+    downloading.load = () => {
+      loading = true;
+      return new Promise((_, reject) => (fail = reject));
+    };
+    downloading.cancel = async () => {
+      fail(new Error('Cannot load tiny-nli from the hub: the download was cancelled'));
+      return true;
+    };
+    const runner = new JobRunner(downloading, store, (e) => e instanceof Crash);
+    const run = runner.run(makeJob(2), specs);
+    await expect.poll(() => loading).toBe(true);
+    await runner.cancel();
+    expect(await run).toMatchObject({ phase: 'cancelled', error: null });
+    const [saved] = await store.listJobs();
+    expect(saved.state).toBe('cancelled');
+    expect(await new JobRunner(adapter(service), store, (e) => e instanceof Crash).run(saved, specs)).toMatchObject({ phase: 'finished', done: 2 });
+  });
+
   it('fails with the load error and leaves the job resumable', async () => {
     const store = memoryJobStore();
     const runner = new JobRunner(adapter(service), store, (e) => e instanceof Crash);

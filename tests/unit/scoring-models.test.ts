@@ -169,21 +169,34 @@ describe('fixture models from a mirror laid out like the hub', () => {
 
   beforeAll(async () => {
     // <base>/<owner>/<name>/resolve/<revision>/<file> → tests/fixtures/models/<owner>/<name>/<file>
+    // Under <base>stall-answer/ the .onnx files are never answered; under <base>stall-body/ half
+    // of each is sent, then nothing more (a stalled connection).
     server = http.createServer((req, res) => {
       requests.push(req.url ?? '');
-      const m = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(decodeURI(req.url ?? ''));
+      const stall = /^\/(stall-answer|stall-body)\//.exec(req.url ?? '')?.[1];
+      const m = /^\/([^/]+\/[^/]+)\/resolve\/([^/]+)\/(.+)$/.exec(decodeURI((req.url ?? '').replace(/^\/stall-[a-z]+/, '')));
       const file = m ? path.join(FIXTURE_MODELS_DIR, m[1], m[3]) : '';
       if (!m || !file.startsWith(FIXTURE_MODELS_DIR) || !fs.existsSync(file)) {
         res.writeHead(404).end('not found');
         return;
       }
       const body = fs.readFileSync(file);
+      if (stall && file.endsWith('.onnx')) {
+        if (stall === 'stall-body') res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' }).write(body.subarray(0, body.length >> 1));
+        return;
+      }
       res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' }).end(body);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(
+    () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections(); // the stalled answers
+        server.close(() => r());
+      }),
+  );
 
   it('downloads with byte progress from the mirror and scores', async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-models-'));
@@ -215,6 +228,30 @@ describe('fixture models from a mirror laid out like the hub', () => {
     const missing = new ScorerService({ source: { kind: 'mirror', baseUrl: base } });
     const err2 = await missing.load({ nli: { ...FIXTURE_SPECS.nli, repo: 'personascope-fixtures/does-not-exist' } }).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(ModelUnavailableError);
+  });
+
+  it('ends a download that stalls with a message naming the file, keeps none of it, and cancel ends one at once', async () => {
+    const repo = FIXTURE_SPECS.toxicity.repo;
+    for (const [mode, why] of [
+      ['stall-answer', /model_quantized\.onnx stalled: no answer for 300 ms/],
+      ['stall-body', /model_quantized\.onnx stalled: no data arrived for 300 ms/],
+    ] as const) {
+      const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-models-'));
+      const service = new ScorerService({ source: { kind: 'mirror', baseUrl: `${base}${mode}/` }, fsCacheDir: cache, stallMs: 300 });
+      const err = await service.load({ toxicity: FIXTURE_SPECS.toxicity }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ModelUnavailableError);
+      expect((err as Error).message).toMatch(why);
+      expect(fs.existsSync(path.join(cache, repo, 'onnx/model_quantized.onnx'))).toBe(false);
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+
+    const service = new ScorerService({ source: { kind: 'mirror', baseUrl: `${base}stall-body/` }, fsCacheDir: null, stallMs: 60_000 });
+    expect(service.cancel()).toBe(false);
+    const loading = service.load({ toxicity: FIXTURE_SPECS.toxicity }).catch((e: unknown) => e);
+    await expect.poll(() => requests.some((u) => u.startsWith('/stall-body/') && u.endsWith('.onnx'))).toBe(true);
+    expect(service.cancel()).toBe(true);
+    expect(((await loading) as Error).message).toMatch(/download was cancelled/);
+    expect(service.cancel()).toBe(false);
   });
 
   it("a local folder's files are used, not a copy of the same repo downloaded earlier into the file cache", async () => {

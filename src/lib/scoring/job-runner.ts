@@ -124,6 +124,8 @@ export class JobRunner {
         );
         if (summary.cancelled) return this.finish(job, 'cancelled');
       } catch (e) {
+        // A cancel during the load ends the model downloads, which fail the load: that is the cancel.
+        if (this.cancelled && loading) return this.finish(job, 'cancelled');
         if (!this.isCrash(e)) return this.fail(job, e);
         if (loading) {
           loadCrashes++;

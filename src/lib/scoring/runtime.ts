@@ -7,6 +7,7 @@
 // alone. Probabilities are computed by the caller through config.id2label (labels.ts).
 import { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, Tensor, env } from '@huggingface/transformers';
 import { fitToLength, padBatch, type Encoding } from './encode.ts';
+import { watchedFetch } from './download-watch.ts';
 import { verifiedResponse } from './file-integrity.ts';
 import { lengthBatches } from './length-batches.ts';
 import { rememberingClassify, rememberingEmbed } from './remembered-outputs.ts';
@@ -99,7 +100,11 @@ export interface RuntimeConfig {
   intraOpThreads?: number;
   /** Override fetch (tests, offline detection). */
   fetch?: typeof fetch;
+  /** A download with no answer, or no new bytes, for this long ends with a message (default 30 s). */
+  stallMs?: number;
 }
+
+export const DEFAULT_STALL_MS = 30_000;
 
 let baseFetch: EnvFetch | null = null;
 
@@ -128,7 +133,7 @@ export function configureRuntime(cfg: RuntimeConfig = {}): void {
   } else {
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
-    env.fetch = pinCheckingFetch(env.fetch);
+    env.fetch = pinCheckingFetch(watchedFetch(env.fetch, cfg.stallMs ?? DEFAULT_STALL_MS));
     env.remoteHost = source.kind === 'mirror' ? (source.baseUrl.endsWith('/') ? source.baseUrl : `${source.baseUrl}/`) : HF_HUB;
     env.remotePathTemplate = source.kind === 'mirror' ? (source.pathTemplate ?? HUB_PATH_TEMPLATE) : HUB_PATH_TEMPLATE;
   }

@@ -1,6 +1,7 @@
 // The scorer as a service: load models (with download progress), score a batch (with items-done
 // and ETA progress, one callback per finished row), cancel, free. The browser worker exposes an
 // instance of this class through comlink; Node (CLI, tests) uses it directly.
+import { cancelDownloads } from './download-watch.ts';
 import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
 import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type ModelSource, type RuntimeConfig } from './runtime.ts';
 import { guessColumnMapping, missingColumns, parseFile, toScoreInputs, type ColumnMapping } from './input.ts';
@@ -111,6 +112,8 @@ export class ScorerService {
   private config: ServiceConfig;
   private models = new Map<ScoringRole, Loaded>();
   private running: AbortController | null = null;
+  /** load() calls in progress. */
+  private loads = 0;
 
   constructor(config: ServiceConfig = {}) {
     this.config = { ...config };
@@ -145,6 +148,15 @@ export class ScorerService {
       }
       onProgress?.({ ...p, overallLoaded, overallTotal });
     };
+    this.loads++;
+    try {
+      return await this.loadEach(specs, progress);
+    } finally {
+      this.loads--;
+    }
+  }
+
+  private async loadEach(specs: Partial<Record<ScoringRole, ModelSpec>>, progress: (p: LoadProgress) => void): Promise<LoadedModelInfo[]> {
     const out: LoadedModelInfo[] = [];
     for (const [role, spec] of Object.entries(specs) as [ScoringRole, ModelSpec][]) {
       if (spec.role !== role) throw new Error(`model ${spec.repo} is a ${spec.role} model, not ${role}`);
@@ -202,9 +214,14 @@ export class ScorerService {
     }
   }
 
-  /** Stop the running batch before its next row. Returns whether one was running. */
+  /**
+   * Stop the running batch before its next row, and end the model downloads of a load in progress
+   * (which then fails). Returns whether either was running.
+   */
   cancel(): boolean {
-    if (!this.running) return false;
+    const loading = this.loads > 0;
+    if (loading) cancelDownloads();
+    if (!this.running) return loading;
     this.running.abort();
     return true;
   }
