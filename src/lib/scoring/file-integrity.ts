@@ -44,7 +44,8 @@ export async function fileMismatch(content: Uint8Array<ArrayBuffer>, pin: Pinned
  */
 export function verifiedResponse(response: Response, pin: PinnedFile, name: string): Response {
   if (!response.body) return response;
-  const content = new Uint8Array(pin.size);
+  // Allocated when the first bytes arrive: a body dropped unread costs nothing.
+  let content: Uint8Array<ArrayBuffer> | null = null;
   let received = 0;
   const refuse = (why: string) =>
     new ModelFileMismatchError(`${name} is not the file the model is pinned to: ${why}. It was not used or kept; the server may hold another revision of the model.`);
@@ -54,12 +55,13 @@ export function verifiedResponse(response: Response, pin: PinnedFile, name: stri
         controller.error(refuse(`it is larger than the pinned ${pin.size} bytes`));
         return;
       }
+      content ??= new Uint8Array(pin.size);
       content.set(chunk, received);
       received += chunk.length;
       controller.enqueue(chunk);
     },
     async flush(controller) {
-      const why = await fileMismatch(content.subarray(0, received), pin);
+      const why = await fileMismatch(content ? content.subarray(0, received) : new Uint8Array(0), pin);
       if (why) controller.error(refuse(why));
     },
   });

@@ -57,8 +57,10 @@ function pinCheckingFetch(fallback: EnvFetch): EnvFetch {
   return async (input, init) => {
     const response = await fallback(input, init);
     const expected = pinnedUrls.get(typeof input === 'string' ? input : input.href);
-    // Only whole-file answers are checked: HEAD and range requests (status 206) are not downloads.
-    return expected && response.status === 200 ? verifiedResponse(response, expected.pin, expected.name) : response;
+    // Only whole-file downloads are checked: not HEAD, nor transformers.js's one-byte range probe for
+    // the file's size, even when a server ignores the range and answers 200 (the probe then drops the body).
+    const probe = init?.method === 'HEAD' || new Headers(init?.headers).has('range');
+    return expected && response.status === 200 && !probe ? verifiedResponse(response, expected.pin, expected.name) : response;
   };
 }
 
