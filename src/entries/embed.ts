@@ -74,7 +74,7 @@ async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec
     const check = checkQuery(chart.sql);
     if (!check.ok) throw new Refusal(check.problem);
     const table = await queryTable(getDb(), check.sql);
-    return drawBuilder(table, chart.state, (rows) => querySource(catalog, check.sql, getDb().tablesFor(check.sql), rows));
+    return drawBuilder(table, chart.state, (rows) => querySource(catalog, check.sql, getDb().tablesFor(check.sql), rows), chart.filters);
   }
   const entry = findBenchmark(catalog, chart.benchmark);
   if (chart.kind === 'curated') {

@@ -53,7 +53,9 @@ describe('embed links of builder charts', () => {
       state: BAR,
       filters: { search: 'gpt', sort: null, facets: { task: ['Toxicity', 'Action Justification'] }, ranges: { score: { min: 3, max: null } } },
     },
-    { kind: 'query', sql: SQL, state: BAR },
+    { kind: 'query', sql: SQL, state: BAR, filters: EMPTY_TABLE_STATE },
+    // So does a chart of a query result's filtered rows.
+    { kind: 'query', sql: SQL, state: BAR, filters: { search: 'gpt', sort: null, facets: { task: ['Toxicity'] }, ranges: { mean: { min: null, max: 4 } } } },
   ];
 
   it('reads back every kind of chart and theme it wrote', () => {
@@ -76,6 +78,7 @@ describe('embed links of builder charts', () => {
     expect(parseRoute(chartPageHash(charts[4]))).toEqual({ page: 'sql-result' });
     expect(resultSql(result.query)).toBe(SQL);
     expect(readBuilderState(result.query)).toEqual(BAR);
+    expect(parseTableState(splitHash(chartPageHash(charts[5])).query)).toEqual((charts[5] as { filters: unknown }).filters);
   });
 
   it('says what is missing or wrong', () => {

@@ -1,7 +1,8 @@
 // Embed links and permalinks of charts. A curated chart: embed.html?b=<benchmark>&view=<view>; a
 // chart-builder chart on a catalog table: embed.html?b=<benchmark or main>&table=<table>&chart.…, with
 // the table's filters (q, facet.…, range.…) when it charts only the rows they keep; one on a SQL
-// result: embed.html?sql=<query>&chart.… . Each takes &theme=auto|light|dark.
+// result: embed.html?sql=<query>&chart.…, with the result page's filters likewise. Each takes
+// &theme=auto|light|dark.
 import { resultHref } from '../console/result-link.ts';
 import { joinHash, parseTableState, writeTableState, type TableViewState } from '../state/url-state.ts';
 import { routeHref } from '../state/router.ts';
@@ -21,7 +22,13 @@ export type EmbedChart =
       /** The table browser's filters: the chart is of the rows they keep (sort plays no part). */
       filters: TableViewState;
     }
-  | { kind: 'query'; sql: string; state: BuilderState };
+  | {
+      kind: 'query';
+      sql: string;
+      state: BuilderState;
+      /** The result page's table browser filters, as for a table. */
+      filters: TableViewState;
+    };
 
 export interface EmbedTarget {
   chart: EmbedChart;
@@ -35,10 +42,8 @@ export function embedUrl(siteRoot: string, chart: EmbedChart, theme: EmbedTheme)
   if (chart.kind === 'query') q.set('sql', chart.sql);
   else q.set('b', chart.benchmark);
   if (chart.kind === 'curated') q.set('view', chart.view);
-  if (chart.kind === 'table') {
-    q.set('table', chart.table);
-    writeTableState(chart.filters, q);
-  }
+  if (chart.kind === 'table') q.set('table', chart.table);
+  if (chart.kind !== 'curated') writeTableState(chart.filters, q);
   if (chart.kind !== 'curated') writeBuilderState(chart.state, q);
   q.set('theme', theme);
   return url.toString();
@@ -52,7 +57,7 @@ export function chartPageHash(chart: EmbedChart): string {
     case 'table':
       return joinHash(routeHref({ page: 'table', id: chart.benchmark, table: chart.table }).slice(1), writeBuilderState(chart.state, writeTableState(chart.filters)));
     case 'query':
-      return resultHref({ sql: chart.sql, chart: chart.state });
+      return resultHref({ sql: chart.sql, table: chart.filters, chart: chart.state });
   }
 }
 
@@ -73,9 +78,10 @@ export function parseEmbedQuery(search: string): EmbedTarget | { error: string }
     const state = readBuilderState(q);
     if (state === null) return { error: 'The embed link has no chart (the “chart.mark” parameter).' };
     if ('error' in state) return state;
-    if (sql !== null) return sql.trim() ? { chart: { kind: 'query', sql, state }, theme } : { error: 'The embed link’s query (the “sql” parameter) is empty.' };
+    const filters = { ...parseTableState(q), sort: null };
+    if (sql !== null) return sql.trim() ? { chart: { kind: 'query', sql, state, filters }, theme } : { error: 'The embed link’s query (the “sql” parameter) is empty.' };
     if (!benchmark) return { error: 'The embed link has no benchmark (the “b” parameter).' };
-    if (table) return { chart: { kind: 'table', benchmark, table, state, filters: { ...parseTableState(q), sort: null } }, theme };
+    if (table) return { chart: { kind: 'table', benchmark, table, state, filters }, theme };
     return { error: 'The embed link’s table (the “table” parameter) is empty.' };
   }
   const view = q.get('view');
