@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/static-server.ts';
-import { builtCatalog, builtTableRows, isLocal, newSession, siteOrigin, siteUrl, waitForDb, type Session, settledTotal } from './harness.ts';
+import { builtCatalog, builtTableRows, downloaded, isLocal, newSession, siteOrigin, siteUrl, waitForDb, type Session, settledTotal } from './harness.ts';
 
 const gym = builtCatalog().benchmarks.find((b) => b.id === 'personagym');
 const scoresTable = gym?.tables.find((t) => t.name === 'scores');
@@ -137,6 +137,50 @@ describe.skipIf(!scoresTable)('console results as pages', () => {
       await host.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe.skipIf(!scoresTable)('a result page’s filtered rows', () => {
+  const rows = builtTableRows(scoresTable!.file) as { model: string; task: string; score: number }[];
+  const task = rows[0].task;
+  const ofTask = rows.filter((r) => r.task === task);
+  const models = new Set(ofTask.map((r) => r.model)).size;
+  const chart = 'chart.mark=bar&chart.x=model&chart.y=score&chart.aggregate=mean&chart.sort=none';
+
+  it('are named with their sources, licence and citation, downloaded as filtered, charted and embedded as kept', async () => {
+    await s.open(`#/sql/result?sql=${encodeURIComponent(SQL)}&facet.task=${encodeURIComponent(task)}&${chart}`);
+    await expect.poll(() => settledTotal(s.page), { timeout: 60_000 }).toBe(ofTask.length);
+    const sources = s.page.locator('[data-result-sources]');
+    expect(await sources.innerText()).toContain('personagym.scores');
+    expect(await sources.innerText()).toContain(gym!.short);
+    expect(await sources.innerText()).toContain(gym!.license.spdx!);
+    await sources.locator('[data-combined-bibtex] summary').click();
+    expect(await sources.locator('[data-combined-bibtex]').innerText()).toContain(gym!.bibtex.trim().split('\n')[0]);
+
+    const menu = s.page.locator('[data-download-menu]').first();
+    await menu.locator('summary').click();
+    const [download] = await Promise.all([s.page.waitForEvent('download'), menu.locator('[data-format="csv"]').click()]);
+    const csv = await downloaded(download);
+    expect(csv.name).toBe(`query.filtered__personagym__${gym!.license.spdx}.csv`);
+    const lines = csv.bytes.toString('utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('model,task,score');
+    expect(lines).toHaveLength(ofTask.length + 1);
+
+    // The chart is of the kept rows only, says so, and its embed draws the same rows.
+    const builder = s.page.locator('[data-chart-builder]');
+    const svg = builder.locator('[data-chart-svg] svg');
+    await svg.waitFor({ timeout: 60_000 });
+    await expect.poll(() => svg.locator('g[data-mark="bar"] rect').count()).toBe(models);
+    expect(await svg.textContent()).toContain(task);
+    await builder.locator('[data-copy-embed]').click();
+    const embed = await s.page.locator('[data-embed-url]').getAttribute('href');
+    const permalink = await s.page.locator('[data-chart-permalink]').getAttribute('href');
+    expect(new URL(embed!).searchParams.getAll('facet.task')).toEqual([task]);
+    expect(new URLSearchParams(new URL(permalink!).hash.split('?')[1]).getAll('facet.task')).toEqual([task]);
+    await s.page.goto(embed!);
+    await s.page.locator('#embed[data-embed-ready="builder-bar"]').waitFor({ timeout: 90_000 });
+    expect(await s.page.locator('#embed svg g[data-mark="bar"] rect').count()).toBe(models);
+    expect(await s.page.locator('#embed svg').textContent()).toContain(task);
   });
 });
 

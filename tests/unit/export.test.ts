@@ -106,6 +106,8 @@ describe('file names', () => {
     expect(exportFileName({ name: 'query', tables: [], benchmarks: [one, two, none, four] }, 'csv')).toBe(
       'query__4-benchmarks__mixed-licences.csv',
     );
+    // The filtered rows of a result page.
+    expect(exportFileName({ name: 'query.filtered', tables: ['personagym.scores'], benchmarks: [one] }, 'csv')).toBe('query.filtered__personagym__MIT.csv');
   });
 });
 

@@ -1,8 +1,10 @@
 // Where a console result's rows come from: the catalog tables the query names, and — when the result
 // has a "benchmark" column (rows of main.results, main.claims …) — the benchmarks named in it.
 import type { DbClient } from '../db/client.ts';
+import { quoteIdent } from '../db/sql-text.ts';
 import type { BenchmarkEntry, Catalog, TableInfo } from '../types.ts';
 import { benchmarksOf } from '../export/bibtex.ts';
+import { tableRef } from '../explore/table-query.ts';
 import type { ConsoleResult } from './run-query.ts';
 
 export interface ResultSources {
@@ -27,7 +29,7 @@ export async function resultSources(
   catalog: Catalog,
   db: Pick<DbClient, 'tablesFor'>,
   sql: string,
-  result: ConsoleResult,
+  result: Pick<ConsoleResult, 'columns' | 'distinct'>,
   signal?: AbortSignal,
 ): Promise<ResultSources> {
   const tables = tablesNamed(catalog, sql, db.tablesFor(sql));
@@ -36,4 +38,17 @@ export async function resultSources(
     ids = (await result.distinct('benchmark', signal)).filter((v): v is string => typeof v === 'string');
   }
   return { tables, benchmarks: benchmarksOf(catalog, tables.map((t) => t.qualified), ids) };
+}
+
+/** The same for a query opened as a table (a result page, see query-table.ts). */
+export function queryTableSources(
+  catalog: Catalog,
+  db: Pick<DbClient, 'tablesFor' | 'query'>,
+  sql: string,
+  table: TableInfo,
+  signal?: AbortSignal,
+): Promise<ResultSources> {
+  const distinct = async (column: string, distinctSignal?: AbortSignal) =>
+    (await db.query(`SELECT DISTINCT ${quoteIdent(column)} AS v FROM ${tableRef(table)} LIMIT 1000`, { signal: distinctSignal })).rows.map((r) => r.v ?? null);
+  return resultSources(catalog, db, sql, { columns: table.columns, distinct }, signal);
 }

@@ -28,14 +28,16 @@ function safe(part: string): string {
 }
 
 /**
- * "personagym.questions__MIT.csv", "query__personagym+twin2k500__MIT+Apache-2.0.parquet";
- * rows of the shared main.* tables only: "main.results__licences-per-benchmark.csv".
+ * "personagym.questions__MIT.csv", "query__personagym+twin2k500__MIT+Apache-2.0.parquet",
+ * "query.filtered__personagym__MIT.csv"; rows of the shared main.* tables only:
+ * "main.results__licences-per-benchmark.csv".
  */
 export function exportFileName(p: ExportProvenance, ext: string): string {
   const licences = [...new Set(p.benchmarks.map(licenseLabel))];
   const licence = licences.length === 0 ? 'licences-per-benchmark' : licences.length > 3 ? 'mixed-licences' : licences.join('+');
   const sources = [...new Set(p.benchmarks.map((b) => b.id))];
-  const source = p.name === 'query' && sources.length > 0 ? `query__${sources.length > 3 ? `${sources.length}-benchmarks` : sources.join('+')}` : p.name;
+  const query = p.name === 'query' || p.name === 'query.filtered';
+  const source = query && sources.length > 0 ? `${p.name}__${sources.length > 3 ? `${sources.length}-benchmarks` : sources.join('+')}` : p.name;
   return `${safe(source)}__${safe(licence)}.${ext}`;
 }
 
