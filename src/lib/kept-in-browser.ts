@@ -6,6 +6,8 @@ export type KeptStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface KeptList<T> {
   get(key: string, storage?: KeptStorage | null): T | null;
+  /** Every kept entry, oldest first. */
+  entries(storage?: KeptStorage | null): [string, T][];
   /** `null` forgets the key. */
   set(key: string, value: T | null, storage?: KeptStorage | null): void;
 }
@@ -22,6 +24,7 @@ export function keptList<T>(storageKey: string, max: number, isValue: (v: unknow
   }
   return {
     get: (key, storage = browser()) => readAll(storage).find(([k]) => k === key)?.[1] ?? null,
+    entries: (storage = browser()) => readAll(storage),
     set(key, value, storage = browser()) {
       const others = readAll(storage).filter(([k]) => k !== key);
       const kept = value === null ? others : [...others, [key, value] as [string, T]].slice(-max);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
 import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
 import { quoteLongIntegers } from '../../src/lib/long-integers.ts';
-import { rememberedMapping, rememberMapping } from '../../src/lib/scoring/remembered-mappings.ts';
+import { pickRemembered, rememberedMappings, rememberMapping } from '../../src/lib/scoring/remembered-mappings.ts';
 import { memoryStorage } from './memory-storage.ts';
+import { readBatchFile } from '../../src/lib/scoring/service.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
 import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
@@ -316,6 +317,7 @@ describe('batch files', () => {
 
 describe('remembered column mappings', () => {
   const mapping = { ...guessColumnMapping([]), persona: 'character', question: 'prompt', response: 'reply' };
+  const rememberedMapping = (columns: string[], store: Parameters<typeof rememberedMappings>[0]) => pickRemembered(columns, rememberedMappings(store));
 
   it('finds the mapping of a file with the same columns, in any order, and only if its columns are there', () => {
     const store = memoryStorage();
@@ -330,6 +332,19 @@ describe('remembered column mappings', () => {
     for (let i = 0; i < 21; i++) rememberMapping(['character', 'prompt', 'reply', `extra${i}`], mapping, store);
     expect(rememberedMapping(['character', 'prompt', 'reply', 'extra0'], store)).toBeNull();
     expect(rememberedMapping(['character', 'prompt', 'reply', 'extra20'], store)).toEqual(mapping);
+  });
+
+  it('are applied as the file is read (once), unless a mapping is given', async () => {
+    const store = memoryStorage();
+    rememberMapping(['character', 'prompt', 'reply', 'response'], { ...mapping, response: 'reply' }, store);
+    const file = new Blob(['character,prompt,reply,response\nI love jazz.,Jazz?,Yes I do.,\n']);
+    const remembered = await readBatchFile(file, 'a.csv', undefined, rememberedMappings(store));
+    expect(remembered.mapping.response).toBe('reply');
+    expect(remembered.inputs.map((i) => i.response)).toEqual(['Yes I do.']);
+    // Without a remembered one, the guess takes the column named "response" (empty here).
+    expect((await readBatchFile(file, 'a.csv')).mapping.response).toBe('response');
+    const given = await readBatchFile(file, 'a.csv', { ...mapping, response: 'response' }, rememberedMappings(store));
+    expect(given.mapping.response).toBe('response');
   });
 });
 

@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import type { CachedModel } from './model-cache.ts';
 import type { BatchSummary } from './scorer.ts';
 import type { ColumnMapping } from './input.ts';
+import type { RememberedMappings } from './remembered-mappings.ts';
 import type { BatchFile, LoadedModelInfo, LoadProgressEvent, ScorerService, ServiceConfig } from './service.ts';
 import type { BatchProgress, ModelSpec, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
 
@@ -124,8 +125,8 @@ export class ScorerClient {
   }
 
   /** Parse and validate a batch file in the worker. */
-  readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
-    return this.call((r) => r.readBatchFile(file, fileName, mapping));
+  readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping, remembered?: RememberedMappings): Promise<BatchFile> {
+    return this.call((r) => r.readBatchFile(file, fileName, mapping, remembered));
   }
 
   cachedModels(): Promise<CachedModel[]> {

@@ -4,6 +4,7 @@
 import { cancelDownloads } from './download-watch.ts';
 import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
 import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type ModelSource, type RuntimeConfig } from './runtime.ts';
+import { pickRemembered, type RememberedMappings } from './remembered-mappings.ts';
 import { guessColumnMapping, missingColumns, parseFile, toScoreInputs, type ColumnMapping } from './input.ts';
 import { scoreBatch, type BatchSummary, type ScorerModels } from './scorer.ts';
 import type { BatchProgress, LoadProgress, ModelSpec, RowIssue, RowOutcome, ScoreInput, ScoreOptions, ScoringRole } from './types.ts';
@@ -44,14 +45,18 @@ export interface BatchFile {
 }
 
 /** Parse and validate a CSV/TSV/JSONL batch (off the main thread in the browser: files can be large). */
-export async function readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
+/**
+ * `mapping`: the columns as the reviewer chose them; without it, one `remembered` for files with these
+ * columns, else a guess from the column names.
+ */
+export async function readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping, remembered: RememberedMappings = []): Promise<BatchFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) {
     const issue: RowIssue = { level: 'error', code: 'missing-columns', message: `${fileName} is empty (0 bytes)`, line: null, id: null };
     return { columns: [], mapping: guessColumnMapping([]), missing: [], rows: 0, inputs: [], issues: [issue] };
   }
   const parsed = parseFile(fileName, bytes);
-  const used = mapping ?? guessColumnMapping(parsed.columns);
+  const used = mapping ?? pickRemembered(parsed.columns, remembered) ?? guessColumnMapping(parsed.columns);
   const { inputs, issues } = toScoreInputs(parsed, used);
   return { columns: parsed.columns, mapping: used, missing: missingColumns(used), rows: parsed.rows.length, inputs, issues };
 }
@@ -226,8 +231,8 @@ export class ScorerService {
     return true;
   }
 
-  readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping): Promise<BatchFile> {
-    return readBatchFile(file, fileName, mapping);
+  readBatchFile(file: Blob, fileName: string, mapping?: ColumnMapping, remembered?: RememberedMappings): Promise<BatchFile> {
+    return readBatchFile(file, fileName, mapping, remembered);
   }
 
   /** Models in the browser's cache with their sizes (empty outside browsers). */
