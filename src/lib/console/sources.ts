@@ -2,7 +2,7 @@
 // has a "benchmark" column (rows of main.results, main.claims …) — the benchmarks named in it.
 import type { DbClient } from '../db/client.ts';
 import { quoteIdent } from '../db/sql-text.ts';
-import type { BenchmarkEntry, Catalog, TableInfo } from '../types.ts';
+import type { BenchmarkEntry, Catalog, CellValue, TableInfo } from '../types.ts';
 import { benchmarksOf } from '../export/bibtex.ts';
 import { tableRef } from '../explore/table-query.ts';
 import type { ConsoleResult } from './run-query.ts';
@@ -35,7 +35,12 @@ export async function resultSources(
   const tables = tablesNamed(catalog, sql, db.tablesFor(sql));
   let ids: string[] = [];
   if (result.columns.some((c) => c.name === 'benchmark' && c.kind === 'string')) {
-    ids = (await result.distinct('benchmark', signal)).filter((v): v is string => typeof v === 'string');
+    // Unread, the column's benchmarks are left out; the tables read still name theirs.
+    const named = await result.distinct('benchmark', signal).catch((e: unknown): CellValue[] => {
+      if (signal?.aborted) throw e;
+      return [];
+    });
+    ids = named.filter((v): v is string => typeof v === 'string');
   }
   return { tables, benchmarks: benchmarksOf(catalog, tables.map((t) => t.qualified), ids) };
 }
