@@ -9,7 +9,7 @@ import { exportTable } from './arrow-export.ts';
 import { runChecks } from './checks.ts';
 import { matchGlobs } from './glob.ts';
 import { sha256OfFile } from './hash.ts';
-import { readManifest } from './manifest.ts';
+import { ManifestError, readManifest } from './manifest.ts';
 import { benchmarkDir, listBenchmarkIds, loadMeta, type BenchmarkMeta, type TableMeta } from './meta.ts';
 import { loadModels, mapResultModels } from './models.ts';
 import { outDir, repoRoot, schemaFor } from './paths.ts';
@@ -92,7 +92,7 @@ function curatedFiles(id: string, meta: BenchmarkMeta): CuratedFile[] {
 async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<BenchmarkEntry> {
   const meta = loadMeta(id);
   const schema = schemaFor(id);
-  const sourceFiles = readManifest(id);
+  const sourceFiles = readManifest(id, meta.releases);
   const stage = await resolveFiles(id, sourceFiles);
   const skipped = await runRecipe(conn, id, schema, stage);
 
@@ -246,6 +246,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`data build failed: ${e instanceof BuildError || e instanceof ResolveError ? e.message : (e as Error).stack}`);
+  console.error(`data build failed: ${e instanceof BuildError || e instanceof ResolveError || e instanceof ManifestError ? e.message : (e as Error).stack}`);
   process.exit(1);
 });

@@ -60,9 +60,20 @@ export function manifestPath(id: string): string {
   return path.join(benchmarkDir(id), 'sources.json');
 }
 
-export function readManifest(id: string): SourceFile[] {
+export class ManifestError extends Error {}
+
+/**
+ * The release files of a benchmark. With `releases` (meta.json's), a manifest that is missing or
+ * empty while releases are named is an error here, rather than a recipe failing later on a glob.
+ */
+export function readManifest(id: string, releases: Release[] = []): SourceFile[] {
   const file = manifestPath(id);
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SourceFile[]) : [];
+  const entries = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SourceFile[]) : [];
+  if (releases.length > 0 && entries.length === 0)
+    throw new ManifestError(
+      `${id}: meta.json names ${releases.length === 1 ? 'a release' : `${releases.length} releases`}, but ${path.relative(process.cwd(), file)} lists no release files (${fs.existsSync(file) ? 'empty' : 'missing'}): run \`npm run manifest -- ${id}\` with the mirror in place`,
+    );
+  return entries;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

@@ -32,6 +32,15 @@ describe('data build failures', () => {
     expect(missing[0]).toMatch(/not in mirror .*no-mirror and download of https:\/\/raw\.githubusercontent\.com\/.* failed/);
   });
 
+  it('names a benchmark whose release files are not listed, instead of failing later on a glob', () => {
+    const release = { local: 'raw/', url: 'https://raw.githubusercontent.com/o/r/0123456789012345678901234567890123456789/', repo: 'o/r', commit: '0123456789012345678901234567890123456789', license: 'MIT' };
+    expect(() => readManifest('no-such-benchmark', [release])).toThrow(
+      /^no-such-benchmark: meta\.json names a release, but data\/benchmarks\/no-such-benchmark\/sources\.json lists no release files \(missing\): run `npm run manifest -- no-such-benchmark`/,
+    );
+    // A benchmark that ships nothing needs no manifest.
+    expect(readManifest('no-such-benchmark', [])).toEqual([]);
+  });
+
   it('names the file and line of a malformed JSONL row', async () => {
     const file = path.join(tmp, 'bad.jsonl');
     fs.writeFileSync(file, '{"a": 1}\n{"a": 2}\n{"a": 3,,}\n{"a": 4}\n');
