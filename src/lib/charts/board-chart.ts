@@ -4,6 +4,7 @@ import type { BoardKey, RankedBoard } from '../explore/results-service.ts';
 import type { BenchmarkEntry } from '../types.ts';
 import { uncertaintyNote } from './bootstrap.ts';
 import type { ChartRow, ChartSpec } from './spec.ts';
+import { licenceText } from '../licence-words.ts';
 
 export const AGGREGATES_ONLY = 'aggregates only: one value per model, no item-level rows, so no intervals';
 
@@ -50,7 +51,7 @@ export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: Benchm
       benchmark: entry?.short ?? key.benchmark,
       benchmarkId: key.benchmark,
       table: 'main.results_all',
-      license: entry ? (entry.license.spdx ?? 'not stated') : 'your data',
+      license: entry ? licenceText(entry.license) : 'your data',
     },
     uncertainty: board.bootstrap ? uncertaintyNote(board.bootstrap) : AGGREGATES_ONLY,
     tableColumns: [

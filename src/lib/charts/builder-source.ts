@@ -5,6 +5,7 @@ import { tablesNamed } from '../console/sources.ts';
 import { benchmarksOf } from '../export/bibtex.ts';
 import type { BenchmarkEntry, Catalog, TableInfo } from '../types.ts';
 import type { ChartRow, ChartSource } from './spec.ts';
+import { licenceText } from '../licence-words.ts';
 
 /** Benchmarks named one by one in a source line before the rest are counted. */
 const NAMED = 3;
@@ -14,7 +15,8 @@ export function tableSource(table: TableInfo, entry?: BenchmarkEntry): ChartSour
     benchmark: entry?.short ?? table.schema,
     benchmarkId: entry?.id ?? table.schema,
     table: table.qualified,
-    license: entry?.license.spdx ?? 'not stated',
+    // The shared tables (main.results …) hold rows of many benchmarks, each under its own licence.
+    license: entry ? licenceText(entry.license) : table.schema === 'main' ? 'per benchmark (column “benchmark”)' : 'not stated',
   };
 }
 
@@ -24,7 +26,7 @@ export function querySource(catalog: Catalog, sql: string, tablesRead: string[],
   const ids = [...new Set(rows.map((r) => r.benchmark).filter((v): v is string => typeof v === 'string'))];
   const benchmarks = benchmarksOf(catalog, tables, ids);
   const names = benchmarks.map((b) => b.short);
-  const licences = [...new Set(benchmarks.map((b) => b.license.spdx ?? 'not stated'))];
+  const licences = [...new Set(benchmarks.map((b) => licenceText(b.license)))];
   return {
     benchmark: names.length === 0 ? 'Personascope' : names.length <= NAMED ? names.join(', ') : `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more`,
     benchmarkId: benchmarks.length === 1 ? benchmarks[0].id : 'query',

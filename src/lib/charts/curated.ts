@@ -4,6 +4,7 @@ import type { DbClient } from '../db/index.ts';
 import type { BenchmarkEntry, CellValue } from '../types.ts';
 import { bootstrapGroups, DEFAULT_RESAMPLES, DEFAULT_SEED, groupLetter, uncertaintyNote } from './bootstrap.ts';
 import type { ChartRow, ChartSpec } from './spec.ts';
+import { licenceText } from '../licence-words.ts';
 
 export interface CuratedChart {
   /** View name: file names, embed links, test hooks. */
@@ -18,7 +19,7 @@ function source(entry: BenchmarkEntry, tables: string[]): ChartSpec['source'] {
     benchmark: entry.short,
     benchmarkId: entry.id,
     table: tables.map((t) => `${entry.schema}.${t}`).join(', '),
-    license: entry.license.spdx ?? 'not stated',
+    license: licenceText(entry.license),
   };
 }
 
