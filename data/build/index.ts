@@ -185,6 +185,15 @@ async function createSharedTables(conn: DuckDBConnection): Promise<void> {
     CREATE TABLE main.claims (benchmark VARCHAR, claim VARCHAR, value DOUBLE, unit VARCHAR, source VARCHAR);`);
 }
 
+/** The recipe files of the benchmarks that put rows into main.<name> (each writes its own). */
+async function contributingRecipes(conn: DuckDBConnection, name: string, ids: string[]): Promise<string[]> {
+  const reader = await conn.runAndReadAll(`SELECT DISTINCT benchmark FROM main.${name} ORDER BY benchmark`);
+  const present = new Set(reader.getRowObjects().map((r) => String(r.benchmark)));
+  return ids
+    .filter((id) => present.has(id))
+    .flatMap((id) => ['recipe.sql', 'recipe.ts'].filter((f) => fs.existsSync(path.join(benchmarkDir(id), f))).map((f) => `data/benchmarks/${id}/${f}`));
+}
+
 async function publishShared(conn: DuckDBConnection, ids: string[]): Promise<TableInfo[]> {
   // Keep only models some benchmark reports, so the models page never lists an orphan.
   await conn.run(`DELETE FROM main.models WHERE model_id NOT IN (SELECT model_id FROM main.results UNION SELECT model_id FROM main.model_aliases)`);
@@ -192,7 +201,7 @@ async function publishShared(conn: DuckDBConnection, ids: string[]): Promise<Tab
   const out: TableInfo[] = [];
   for (const name of ['results', 'models', 'model_aliases', 'claims']) {
     const meta = SHARED_TABLES[name];
-    const sources = name === 'results' || name === 'claims' ? ids.map((id) => `data/benchmarks/${id}/recipe`) : meta.sources;
+    const sources = name === 'results' || name === 'claims' ? await contributingRecipes(conn, name, ids) : meta.sources;
     out.push(await publishTable(conn, 'main', name, { ...meta, sources }, sources.length, 'main'));
   }
   return out;

@@ -6,7 +6,7 @@ import { readManifest } from '../../data/build/manifest.ts';
 import { listBenchmarkIds, loadMeta } from '../../data/build/meta.ts';
 import type { Provenance } from '../../src/lib/types.ts';
 import { searchBenchmarks } from '../../src/lib/catalog/search.ts';
-import { builtCatalog, dataDir } from './built-data.ts';
+import { builtCatalog, dataDir, sharedDb } from './built-data.ts';
 
 const catalog = builtCatalog();
 
@@ -40,6 +40,16 @@ describe('catalog.json', () => {
         const known = new Set([...p.sourceFiles.map((f) => f.path), ...b.curatedFiles.map((c) => c.path)]);
         for (const used of p.tableSources[t.name]) expect(known.has(used), `${t.qualified}: ${used}`).toBe(true);
       }
+    }
+  });
+
+  it('names, for the shared results and claims, the recipe files of exactly the benchmarks whose rows they hold', async () => {
+    const db = sharedDb();
+    for (const name of ['results', 'claims']) {
+      const table = catalog.shared.find((t) => t.name === name)!;
+      const rows = (await db.query(`SELECT DISTINCT benchmark FROM main.${name} ORDER BY benchmark`)).rows.map((r) => String(r.benchmark));
+      expect([...new Set(table.sources.map((s) => s.split('/')[2]))]).toEqual(rows);
+      for (const file of table.sources) expect(fs.existsSync(file), file).toBe(true);
     }
   });
 
