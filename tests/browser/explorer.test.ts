@@ -162,6 +162,14 @@ describe('leaderboards and models', () => {
     await expect.poll(() => list.count(), { timeout: 60_000 }).toBe(benchmarks.size);
     const shown = await list.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-benchmark-id')));
     expect(new Set(shown)).toEqual(benchmarks);
+    // Each benchmark's scores keep its licence, and the page cites every benchmark it shows.
+    const entries = catalog.benchmarks.filter((b) => benchmarks.has(b.id));
+    expect(await s.page.locator('[data-model-page] section[aria-labelledby^="bench-"] [data-license-status]').count()).toBe(entries.length);
+    const sources = s.page.locator('[data-model-page] [data-result-sources]');
+    for (const b of entries) expect(await sources.innerText()).toContain(b.short);
+    await sources.locator('[data-combined-bibtex] summary').click();
+    const bibtex = await sources.locator('[data-combined-bibtex]').innerText();
+    for (const b of entries) expect(bibtex).toContain(b.bibtex.trim().split('\n')[0]);
   });
 });
 
