@@ -106,11 +106,12 @@ SELECT model, 'accuracy' AS metric,
 FROM runs;
 
 -- Headline numbers of the abstract and the Fig. 1 caption (paper_tables/abstract_headline_numbers.csv).
--- Values such as "70+" keep their text in the claim; value is the number they state.
+-- Values such as "70+" are bounds, not numbers: they keep their text in the claim and value is null
+-- (as in every recipe's claims).
 CREATE TABLE claims AS
 SELECT quantity || ': ' || value || CASE WHEN unit = 'count' THEN '' WHEN starts_with(unit, '%') THEN unit ELSE ' ' || unit END
          || ' (' || CASE WHEN model = 'all' THEN 'all models' ELSE model END || '; ' || scope || ')' AS claim,
-       TRY_CAST(regexp_extract(value, '^([0-9.]+)', 1) AS DOUBLE) AS value,
+       CASE WHEN value LIKE '%+%' THEN NULL ELSE TRY_CAST(regexp_extract(value, '^([0-9.]+)', 1) AS DOUBLE) END AS value,
        unit,
        source_location || ' — ' || source || '; paper_tables/abstract_headline_numbers.csv row ' || row_number() OVER () AS source
 FROM read_csv('{{here}}/paper_tables/abstract_headline_numbers.csv', header = true, all_varchar = true);

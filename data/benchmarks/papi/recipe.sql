@@ -146,10 +146,12 @@ SELECT c.trait, t.trait_name, a.answer, l.label AS answer_label, count(*)::INTEG
 FROM answers a JOIN _col_facet c USING (item_no) JOIN _traits t ON t.trait = c.trait LEFT JOIN _answer_label l USING (answer)
 GROUP BY c.trait, t.trait_name, a.answer, l.label ORDER BY c.trait, a.answer;
 
--- Headline numbers from our transcription of the abstract and the repository README.
+-- Headline numbers from our transcription of the abstract and the repository README. Bounds such as
+-- "over 320,000" keep their text in the claim and value is null (as in every recipe's claims).
 CREATE TABLE claims AS
 SELECT quantity || ': ' || value || ' ' || unit AS claim,
-       CASE WHEN regexp_matches(value, '^\d+/\d+$') THEN split_part(value, '/', 1)::DOUBLE / split_part(value, '/', 2)::DOUBLE
+       CASE WHEN regexp_matches(value, '^(over|more than|at least) ', 'i') THEN NULL
+            WHEN regexp_matches(value, '^\d+/\d+$') THEN split_part(value, '/', 1)::DOUBLE / split_part(value, '/', 2)::DOUBLE
             WHEN regexp_matches(value, '^\d+K$') THEN rtrim(value, 'K')::DOUBLE * 1000
             ELSE TRY_CAST(regexp_replace(value, '[^0-9.]', '', 'g') AS DOUBLE) END AS value,
        unit,
