@@ -4,7 +4,8 @@
 // anywhere else is refused (an embed has no one to ask for a go-ahead). theme=auto follows the
 // host's prefers-color-scheme (an iframe inherits the viewer's system preference).
 import { findBenchmark, loadCatalog } from '../lib/catalog/index.ts';
-import { BUILDER_ROW_LIMIT, builderSpec, validate, type BuilderState } from '../lib/charts/builder.ts';
+import { builderSpec, validate, type BuilderState } from '../lib/charts/builder.ts';
+import { builderInput, readSample } from '../lib/charts/builder-data.ts';
 import { querySource, tableSource } from '../lib/charts/builder-source.ts';
 import { findCuratedChart } from '../lib/charts/curated.ts';
 import { chartPageUrl, parseEmbedQuery, type EmbedChart } from '../lib/charts/embed-url.ts';
@@ -13,7 +14,6 @@ import type { ChartRow, ChartSpec } from '../lib/charts/spec.ts';
 import { chartTheme, type ThemeName } from '../lib/charts/theme.ts';
 import { getDb } from '../lib/db/index.ts';
 import { checkQuery, queryTable, readsOwnTables } from '../lib/explore/query-table.ts';
-import { pageQuery } from '../lib/explore/table-query.ts';
 import { filterSummary } from '../lib/explore/filter-summary.ts';
 import { EMPTY_TABLE_STATE } from '../lib/state/url-state.ts';
 import type { Catalog, TableInfo } from '../lib/types.ts';
@@ -64,9 +64,9 @@ function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string)
 async function drawBuilder(table: TableInfo, state: BuilderState, source: (rows: ChartRow[]) => ChartSpec['source'], filters = EMPTY_TABLE_STATE): Promise<ChartSpec> {
   const problems = validate(state, table.columns);
   if (problems.length > 0) throw new Refusal(`This chart no longer fits its data: ${problems.join(' ')}`);
-  const rowsSql = pageQuery(table, filters, 0, BUILDER_ROW_LIMIT);
-  const rows = (await getDb().query(rowsSql.sql, { params: rowsSql.params })).rows as ChartRow[];
-  return builderSpec(state, rows, source(rows), table.title, filterSummary(filters));
+  const sample = await readSample(getDb(), table, filters);
+  const input = await builderInput(getDb(), table, filters, state, sample);
+  return builderSpec(state, input.rows, source(sample.sourceRows), table.title, filterSummary(filters), input.drawnFrom);
 }
 
 async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec> {

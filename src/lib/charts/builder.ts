@@ -23,7 +23,7 @@ export interface BuilderState {
 }
 
 export const BUILDER_MARKS: BuilderMark[] = ['bar', 'dot', 'line', 'scatter', 'heatmap', 'histogram'];
-/** Rows a builder chart is drawn from (the page and the embed read the same ones). */
+/** Rows the builder reads (page and embed alike); aggregates and bins of more are DuckDB's (builder-data.ts). */
 export const BUILDER_ROW_LIMIT = 20_000;
 export const AGGREGATES: Aggregate[] = ['none', 'mean', 'sum', 'count'];
 
@@ -88,14 +88,53 @@ export function aggregateRows(rows: ChartRow[], keys: string[], value: string | 
   return [...groups.values()].map((g) => ({ ...g.row, [how === 'count' ? 'count' : out]: how === 'count' ? g.n : how === 'sum' ? g.sum : g.n ? g.sum / g.n : null }));
 }
 
-/** The spec a builder state draws; rows are the table's (already limited) rows. */
-/** `rowsKept`: the filters the rows were chosen by, in words (the chart says it is not the whole table). */
-export function builderSpec(state: BuilderState, rows: ChartRow[], source: ChartSpec['source'], tableTitle: string, rowsKept: string | null = null): ChartSpec {
+/** How a state reduces rows: grouped by its categorical channels, its value reduced (or 'none'). */
+export function aggregation(state: BuilderState): { keys: string[]; value: string | null; how: Aggregate } {
   const isHeat = state.mark === 'heatmap';
-  const valueField = isHeat ? state.color : state.y;
   const keys = [state.x, ...(isHeat ? [state.y] : state.color ? [state.color] : []), ...(state.facet ? [state.facet] : [])].filter(Boolean);
-  const useAgg = state.mark !== 'scatter' && state.mark !== 'histogram' ? state.aggregate : 'none';
-  const data = aggregateRows(rows, keys, valueField || null, useAgg).filter((r) => keys.every((k) => r[k] !== null));
+  const how = state.mark !== 'scatter' && state.mark !== 'histogram' ? state.aggregate : 'none';
+  return { keys, value: (isHeat ? state.color : state.y) || null, how };
+}
+
+/**
+ * What the rows handed to builderSpec are. Absent: every row the filters keep. 'first': the first
+ * rows.length of `total` (a chart of raw rows then says it shows a part). 'grouped': DuckDB's
+ * aggregates over all the rows, shaped as aggregateRows makes them. 'binned': DuckDB's histogram
+ * counts over all the rows (builder-bins.ts), drawn as bars; `count` and `end` name their fields.
+ */
+export type DrawnFrom =
+  | { kind: 'first'; total: number }
+  | { kind: 'grouped' }
+  | { kind: 'binned'; count: string; end: string; width: string | null; notFinite: number };
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** The subtitle: which rows the chart is of, and that it is not all of them when it is a sample. */
+function rowsLine(rowsKept: string | null, drawnFrom: DrawnFrom | undefined, drawn: number): string | undefined {
+  const where = rowsKept ? ` where ${rowsKept}` : '';
+  if (drawnFrom?.kind === 'first' && drawnFrom.total > drawn) return `First ${fmt(drawn)} of ${fmt(drawnFrom.total)} rows${where} (the rest are not drawn)`;
+  return rowsKept ? `Rows where ${rowsKept}` : undefined;
+}
+
+/**
+ * The spec a builder state draws from `rows`, which are what `drawnFrom` says (default: every row).
+ * `rowsKept`: the filters the rows were chosen by, in words (the chart says it is not the whole table).
+ */
+export function builderSpec(
+  state: BuilderState,
+  rows: ChartRow[],
+  source: ChartSpec['source'],
+  tableTitle: string,
+  rowsKept: string | null = null,
+  drawnFrom?: DrawnFrom,
+): ChartSpec {
+  const subtitle = rowsLine(rowsKept, drawnFrom, rows.length);
+  const histogramTitle = `${tableTitle}: distribution of ${state.x}${state.color ? ` by ${state.color}` : ''}`;
+  if (drawnFrom?.kind === 'binned') return binnedSpec(state, rows, drawnFrom, source, histogramTitle, subtitle);
+  const isHeat = state.mark === 'heatmap';
+  const { keys, value, how: useAgg } = aggregation(state);
+  const grouped = drawnFrom?.kind === 'grouped' ? rows : aggregateRows(rows, keys, value, useAgg);
+  const data = grouped.filter((r) => keys.every((k) => r[k] !== null));
   const y = useAgg === 'count' ? 'count' : state.y;
   const colour = isHeat ? (useAgg === 'count' ? 'count' : state.color) : state.color || undefined;
   const aggWord = useAgg === 'none' ? '' : `${useAgg} of `;
@@ -104,8 +143,11 @@ export function builderSpec(state: BuilderState, rows: ChartRow[], source: Chart
   const valueLabel = `${aggWord}${useAgg === 'count' ? 'rows' : state.y}`;
   return {
     view: `builder-${state.mark}`,
-    ...(rowsKept ? { subtitle: `Rows where ${rowsKept}` } : {}),
-    title: `${tableTitle}: ${isHeat ? `${aggWord}${state.color}` : state.mark === 'histogram' ? `distribution of ${state.x}` : valueLabel} by ${state.x}${isHeat ? ` and ${state.y}` : ''}`,
+    ...(subtitle ? { subtitle } : {}),
+    title:
+      state.mark === 'histogram'
+        ? histogramTitle
+        : `${tableTitle}: ${isHeat ? `${aggWord}${state.color}` : valueLabel} by ${state.x}${isHeat ? ` and ${state.y}` : ''}`,
     data,
     encoding: horizontal
       ? { mark: state.mark, x: y, y: state.x, facet: state.facet || undefined, sort: state.sort }
@@ -113,6 +155,37 @@ export function builderSpec(state: BuilderState, rows: ChartRow[], source: Chart
     xLabel: horizontal ? valueLabel : state.x,
     yLabel: horizontal ? state.x : isHeat ? state.y : state.mark === 'histogram' ? 'Count' : valueLabel,
     colorLabel: isHeat ? `${aggWord}${colour}` : state.color || undefined,
+    source,
+    uncertainty: 'built from the table as released; no intervals',
+  };
+}
+
+/**
+ * A histogram counted by DuckDB, drawn as bars (the renderer's histogram bins raw rows itself): one
+ * bar per bin at its lower bound, stacked by colour, every bin there even when empty.
+ */
+function binnedSpec(state: BuilderState, rows: ChartRow[], bins: Extract<DrawnFrom, { kind: 'binned' }>, source: ChartSpec['source'], title: string, subtitle: string | undefined): ChartSpec {
+  const units = [
+    bins.width ? `bins of ${bins.width}, each bar at its lower bound` : '',
+    bins.notFinite ? `${fmt(bins.notFinite)} values that are not finite numbers left out` : '',
+  ].filter(Boolean);
+  return {
+    view: `builder-${state.mark}`,
+    ...(subtitle ? { subtitle } : {}),
+    title,
+    data: rows,
+    encoding: { mark: 'bar', x: state.x, y: bins.count, color: state.color || undefined, stack: state.color ? true : undefined, facet: state.facet || undefined, sort: 'none' },
+    xLabel: state.x,
+    xUnit: units.length ? units.join('; ') : undefined,
+    yLabel: 'Count',
+    colorLabel: state.color || undefined,
+    tableColumns: [
+      ...(state.facet ? [{ field: state.facet, label: state.facet }] : []),
+      ...(state.color && state.color !== state.facet ? [{ field: state.color, label: state.color }] : []),
+      { field: state.x, label: `${state.x} from` },
+      { field: bins.end, label: bins.width ? `${state.x} up to (not including)` : `${state.x} to` },
+      { field: bins.count, label: 'Count' },
+    ],
     source,
     uncertainty: 'built from the table as released; no intervals',
   };

@@ -145,6 +145,24 @@ export function firstPageQuery(table: TableInfo, state: TableViewState, limit: n
   return { sql, params: where.params };
 }
 
+/**
+ * The rows the state keeps, grouped by `keys` (as k0, k1 …) with one aggregate as "value": the rows'
+ * count, or the mean or sum of the finite values of `value`, as the chart builder reduces rows
+ * (aggregateRows). Groups come in the order of their first row, as reading the rows in order finds them.
+ */
+export function groupQuery(table: TableInfo, state: TableViewState, keys: string[], value: string | null, how: 'count' | 'mean' | 'sum'): Sql {
+  const where = whereClause(table, state);
+  const v = value ? `CAST(${quoteIdent(value)} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)';
+  const finite = `FILTER (WHERE isfinite(${v}))`;
+  const agg = how === 'count' ? 'count(*)::INTEGER' : how === 'sum' ? `coalesce(sum(${v}) ${finite}, 0)` : `avg(${v}) ${finite}`;
+  const cols = keys.map((k, i) => `${quoteIdent(k)} AS ${quoteIdent(`k${i}`)}`);
+  const groupBy = keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
+  return {
+    sql: `SELECT ${[...cols, `${agg} AS "value"`].join(', ')} FROM ${tableRef(table)}${where.sql}${groupBy} ORDER BY min(${rowOrder(table)})`,
+    params: where.params,
+  };
+}
+
 /** Counts per value of one facet column under every other filter, commonest first. */
 export function facetQuery(table: TableInfo, state: TableViewState, column: string, limit = 60): Sql {
   const where = whereClause(table, state, column);
