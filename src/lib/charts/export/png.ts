@@ -1,6 +1,7 @@
-// PNG: the paper SVG drawn on a canvas at 1×, 2× or 3× (96 px per inch at 1×).
+// PNG: the paper SVG drawn on a canvas at 1×, 2× or 3× (96 px per inch at 1×), its dpi written in.
 import type { ChartSpec } from '../spec.ts';
 import { pngSize, type PaperPreset } from './preset.ts';
+import { pixelsPerMetre, withPhysicalSize } from './png-phys.ts';
 import { paperHeightIn, renderForPaper, svgText } from './svg.ts';
 
 export async function chartToPng(spec: ChartSpec, p: PaperPreset, scale: 1 | 2 | 3): Promise<Blob> {
@@ -21,9 +22,11 @@ export async function chartToPng(spec: ChartSpec, p: PaperPreset, scale: 1 | 2 |
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
     ctx.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
+    const drawn = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The PNG could not be encoded.'))), 'image/png'),
     );
+    const png = withPhysicalSize(new Uint8Array(await drawn.arrayBuffer()), pixelsPerMetre(scale));
+    return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
   } finally {
     URL.revokeObjectURL(url);
   }
