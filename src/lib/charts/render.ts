@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { extent, forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
 import { describe, sourceLine, withUnit, type ChartRow, type ChartSpec, type RenderOptions } from './spec.ts';
+import { DEFAULT_BINS, histogramThresholds, numericValues } from './export/histogram-bins.ts';
 import { chartTheme, NUMERIC_STYLE, palette, textOn, type ChartTheme } from './theme.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -62,9 +63,14 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElem
   const sourceLines = wrap(sourceLine(spec), width - 2 * pad, fontSize * 0.8);
   const footerHeight = sourceLines.length * fontSize * 1.1 + pad * 2;
 
-  const plotHeight = options.height
-    ? Math.max(80, options.height - y - footerHeight)
-    : defaultPlotHeight(ctx);
+  // A fixed height that leaves the plot less than its minimum is refused: squeezing it would crush
+  // the plot or push the source line below the picture.
+  let plotHeight = defaultPlotHeight(ctx);
+  if (options.height) {
+    const needed = Math.ceil(y + minPlotHeight(ctx) + footerHeight);
+    if (options.height < needed) throw new ChartHeightError(options.height, needed);
+    plotHeight = options.height - y - footerHeight;
+  }
   const plot = buildPlot(ctx, plotHeight);
   const group = el(doc, 'g', { transform: `translate(0,${round(y)})`, 'data-plot': '' });
   // Keep the plot root's presentation attributes (text-anchor, font-size…) that its children inherit.
@@ -250,7 +256,9 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
       break;
     }
     case 'histogram': {
-      marks.push(Plot.rectY(data, Plot.binX({ y: 'count' }, { x: { value: e.x, thresholds: e.bins ?? 20 }, fill: fill(e.color), inset: 0.5, ...facetChannel } as Plot.BinXInputs<Plot.RectYOptions>)));
+      // The thresholds are computed here, not by Plot, so the exported table counts the same bins.
+      const thresholds = histogramThresholds(numericValues(data, e.x), e.bins ?? DEFAULT_BINS);
+      marks.push(Plot.rectY(data, Plot.binX({ y: 'count' }, { x: { value: e.x, thresholds }, fill: fill(e.color), inset: 0.5, ...facetChannel } as Plot.BinXInputs<Plot.RectYOptions>)));
       marks.push(Plot.ruleY([0], { stroke: theme.foreground }));
       base.y = { ...base.y, grid: true, label: withUnit(spec.yLabel ?? 'Count', spec.yUnit) };
       break;
@@ -332,6 +340,19 @@ function facetGrid(ctx: Ctx): { cols: number; rows: number; col: (d: ChartRow) =
 function yLabelInHeader(ctx: Ctx): boolean {
   const e = ctx.spec.encoding;
   return facetGrid(ctx) !== null || (!!e.facet && !!e.y && typeof firstValue(ctx.spec.data, e.y) === 'string');
+}
+
+/**
+ * The least plot height that stays legible: room for the axes, and for a horizontal chart one
+ * line of text per category per panel.
+ */
+function minPlotHeight(ctx: Ctx): number {
+  const { spec, fontSize } = ctx;
+  const e = spec.encoding;
+  const base = Math.max(80, fontSize * 7);
+  if (!e.y || typeof firstValue(spec.data, e.y) !== 'string') return base;
+  const facets = e.facet ? uniques(spec.data, e.facet).length : 1;
+  return Math.max(base, Math.round(facets * uniques(spec.data, e.y).length * fontSize * 1.1 + fontSize * 5));
 }
 
 function defaultPlotHeight(ctx: Ctx): number {
