@@ -18,6 +18,18 @@ interface Ctx {
   colors: readonly string[];
 }
 
+/** A fixed height too small for the chart's title, legend, smallest plot and source line. */
+export class ChartHeightError extends Error {
+  constructor(
+    readonly height: number,
+    /** The least height (user units) that fits everything. */
+    readonly needed: number,
+  ) {
+    super(`The chart needs a height of at least ${needed} (it was given ${Math.round(height)}) to fit its title, plot and source line.`);
+    this.name = 'ChartHeightError';
+  }
+}
+
 /** Render a spec to an <svg> element (not attached to any document). */
 export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElement {
   const doc = options.document ?? document;

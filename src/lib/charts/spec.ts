@@ -101,14 +101,19 @@ export function sourceLine(spec: ChartSpec): string {
   return parts.join(' · ');
 }
 
-/** The columns of the data-table alternative: given ones, else every encoded field once. */
+/**
+ * The columns of the data-table alternative: given ones, else every encoded field once, the
+ * categories first (a horizontal chart has its category on y, but a table reads by category).
+ */
 export function tableColumns(spec: ChartSpec): { field: string; label: string }[] {
   if (spec.tableColumns) return spec.tableColumns;
   const e = spec.encoding;
+  const x: [string | undefined, string | undefined] = [e.x, withUnit(spec.xLabel, spec.xUnit)];
+  const y: [string | undefined, string | undefined] = [e.y, withUnit(spec.yLabel, spec.yUnit)];
+  const yFirst = e.y !== undefined && isText(spec.data, e.y) && !isText(spec.data, e.x);
   const fields: [string | undefined, string | undefined][] = [
     [e.facet, e.facet],
-    [e.x, withUnit(spec.xLabel, spec.xUnit)],
-    [e.y, withUnit(spec.yLabel, spec.yUnit)],
+    ...(yFirst ? [y, x] : [x, y]),
     [e.color, spec.colorLabel ?? e.color],
     [e.lo, 'CI low'],
     [e.hi, 'CI high'],
@@ -122,6 +127,12 @@ export function tableColumns(spec: ChartSpec): { field: string; label: string }[
     out.push({ field, label: label || field });
   }
   return out;
+}
+
+/** Whether a field holds text (its first value that is there): a category, not a value. */
+function isText(data: ChartRow[], field: string): boolean {
+  const row = data.find((r) => r[field] !== null && r[field] !== undefined);
+  return typeof row?.[field] === 'string';
 }
 
 /** A one-sentence description for aria-label/<title> when the spec has none. */

@@ -1,13 +1,16 @@
 // Export entry point, loaded on demand by the export menu: every format, one call each.
+import { loadCatalog } from '../../catalog/index.ts';
+import { findBenchmark } from '../../catalog/search.ts';
 import type { ChartSpec } from '../spec.ts';
+import { chartFileName } from './file-name.ts';
 import { chartToPdf } from './pdf.ts';
 import { chartToPng } from './png.ts';
-import { exportFileName, type PaperPreset } from './preset.ts';
+import type { PaperPreset } from './preset.ts';
 import { renderForPaper, svgText } from './svg.ts';
-import { toCsv, toLatex, toMarkdown } from './table.ts';
+import { toCsv, toLatex, toLinksCsv, toMarkdown } from './table.ts';
 import type { ExportFormat } from './formats.ts';
 
-export { EXPORT_FORMATS, type ExportFormat } from './formats.ts';
+export { EXPORT_FORMATS, exportFormatsFor, type ExportFormat } from './formats.ts';
 
 export interface ExportedChart {
   blob: Blob;
@@ -17,7 +20,7 @@ export interface ExportedChart {
 }
 
 export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<ExportedChart> {
-  const name = (ext: string, suffix = '') => exportFileName(spec.source.benchmarkId, spec.view + suffix, ext);
+  const name = (ext: string, suffix = '') => chartFileName(spec, ext, suffix);
   switch (format) {
     case 'svg':
       return { blob: new Blob([svgText(renderForPaper(spec, p))], { type: 'image/svg+xml' }), fileName: name('svg') };
@@ -33,10 +36,30 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
     }
     case 'csv':
       return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };
-    case 'tex':
-      return { blob: new Blob([toLatex(spec)], { type: 'application/x-tex' }), fileName: name('tex') };
+    case 'csv-links': {
+      const text = toLinksCsv(spec);
+      if (text === null) throw new Error('This chart has no edges to export.');
+      return { blob: new Blob([text], { type: 'text/csv' }), fileName: name('csv', '_edges') };
+    }
+    case 'tex': {
+      const { bibtex, warning } = await benchmarkBibtex(spec);
+      return { blob: new Blob([toLatex(spec, bibtex)], { type: 'application/x-tex' }), fileName: name('tex'), warning };
+    }
     case 'md':
       return { blob: new Blob([toMarkdown(spec)], { type: 'text/markdown' }), fileName: name('md') };
+  }
+}
+
+/**
+ * The BibTeX of the chart's one benchmark (the catalog is already loaded by the page that drew
+ * it); none for a query over several benchmarks. A catalog that cannot be read costs the \cite,
+ * not the table, and the user is told.
+ */
+async function benchmarkBibtex(spec: ChartSpec): Promise<{ bibtex: string; warning?: string }> {
+  try {
+    return { bibtex: findBenchmark(await loadCatalog(), spec.source.benchmarkId)?.bibtex ?? '' };
+  } catch (error) {
+    return { bibtex: '', warning: `The table has no \\cite: the benchmark's citation could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
 }
 
@@ -46,4 +69,3 @@ function unshownWarning(unshown: string[]): string | undefined {
   const one = unshown.length === 1;
   return `The PDF fonts have no glyph for ${list}, so ${one ? 'it is' : 'they are'} shown as “?”; the SVG export keeps ${one ? 'it' : 'them'}.`;
 }
-

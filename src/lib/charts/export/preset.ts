@@ -27,10 +27,3 @@ export const PX_PER_IN = 96;
 export function pngSize(p: PaperPreset, scale: number, heightIn = p.heightIn ?? 0): { width: number; height: number } {
   return { width: Math.round(p.widthIn * PX_PER_IN * scale), height: Math.round(heightIn * PX_PER_IN * scale) };
 }
-
-/** "personagym_model-by-task_2026-11-27.pdf": benchmark, view and date, safe on every file system. */
-export function exportFileName(benchmarkId: string, view: string, extension: string, date = new Date()): string {
-  const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
-  const day = date.toISOString().slice(0, 10);
-  return `${safe(benchmarkId)}_${safe(view)}_${day}.${extension}`;
-}

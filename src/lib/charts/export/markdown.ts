@@ -1,0 +1,37 @@
+// The chart's table as GitHub-flavoured Markdown, with the caption (filter, source, licence,
+// intervals) under it; data never turns into formatting, links or HTML.
+import type { ChartRow, ChartSpec } from '../spec.ts';
+import { captionParts } from './caption.ts';
+import { plainNumber } from './number-text.ts';
+import { chartTable, linkTable, type DataTable } from './table-data.ts';
+
+/**
+ * Text as literal characters in a table cell: inline syntax (emphasis, code, links, HTML, math,
+ * strikethrough, the cell separator) backslash-escaped, entities kept as typed, lines folded.
+ */
+export function markdownEscape(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]<>|~!$]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+export function toMarkdown(spec: ChartSpec): string {
+  const c = captionParts(spec);
+  const source = `Source: ${markdownEscape(c.source)}, \`${c.table.replace(/`/g, "'")}\` (licence ${markdownEscape(c.licence)}).`;
+  const caption = [`*${markdownEscape(c.title)}*`, c.subtitle && markdownEscape(c.subtitle), source, c.uncertainty && markdownEscape(c.uncertainty)].filter(Boolean).join(' ');
+  const lines = [...tableLines(chartTable(spec)), '', caption];
+  const links = linkTable(spec);
+  if (links) lines.push('', ...tableLines(links), '', `*${markdownEscape(c.title.replace(/\.$/, ''))}: the ${links.rows.length} edges.* ${source}`);
+  return lines.join('\n') + '\n';
+}
+
+function tableLines({ columns, rows }: DataTable): string[] {
+  const numeric = columns.map((col) => rows.every((r) => r[col.field] === null || r[col.field] === undefined || typeof r[col.field] === 'number'));
+  const fmt = (v: ChartRow[string] | undefined) => (typeof v === 'number' ? plainNumber(v) : v === null || v === undefined ? '' : markdownEscape(String(v)));
+  return [
+    `| ${columns.map((col) => markdownEscape(col.label)).join(' | ')} |`,
+    `| ${numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${columns.map((col) => fmt(row[col.field])).join(' | ')} |`),
+  ];
+}

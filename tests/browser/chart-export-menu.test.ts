@@ -1,0 +1,74 @@
+// The chart export menu in the browser: focus stays on the format pressed (aria-disabled, not
+// disabled, while it works), preset errors are tied to their field, a too-small height is refused
+// by name, PNGs carry their dpi, and a network offers its edges and cites its benchmark.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtCatalog, builtTableRows, newSession, type Session } from './harness.ts';
+
+const catalog = builtCatalog();
+const bench = catalog.benchmarks.find((b) => b.id === 'personabench');
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-export-'));
+
+let s: Session;
+beforeAll(async () => {
+  s = await newSession({ width: 1100 });
+});
+afterAll(async () => {
+  s.assertClean();
+  await s.close();
+  fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+describe.skipIf(!bench)('chart export menu', () => {
+  it('keeps focus, ties errors to fields, writes pHYs, exports edges and the citation', async () => {
+    await s.open('#/b/personabench');
+    const figure = s.page.locator('[data-chart="social-graph"]');
+    await figure.locator('[data-chart-svg] svg').waitFor({ timeout: 90_000 });
+    await figure.locator('summary', { hasText: 'Export' }).click();
+
+    // Keyboard export: the pressed button still has focus once the file is saved.
+    const png = figure.locator('[data-export="png3"]');
+    await png.focus();
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.keyboard.press('Enter')]);
+    await expect.poll(() => png.textContent()).toBe('PNG 3×');
+    expect(await png.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await png.getAttribute('disabled')).toBeNull();
+    const file = path.join(outDir, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    const phys = bytes.indexOf('pHYs', 0, 'latin1');
+    expect(phys).toBeGreaterThan(0);
+    expect(bytes.readUInt32BE(phys + 4)).toBe(Math.round(288 / 0.0254));
+
+    // Edges as a CSV of their own, and a second table in the LaTeX with the \cite.
+    const links = builtTableRows(bench!.tables.find((t) => t.name === 'relationships')!.file) as { from_person_id: unknown; to_person_id: unknown }[];
+    const edges = links.filter((l) => l.from_person_id !== null && l.to_person_id !== null).length;
+    const save = async (format: string) => {
+      const [d] = await Promise.all([s.page.waitForEvent('download'), figure.locator(`[data-export="${format}"]`).click()]);
+      const f = path.join(outDir, d.suggestedFilename());
+      await d.saveAs(f);
+      return f;
+    };
+    const edgesFile = await save('csv-links');
+    expect(path.basename(edgesFile)).toMatch(/^personabench_social-graph_edges_\d{4}-\d\d-\d\d\.csv$/);
+    expect(fs.readFileSync(edgesFile, 'utf8').trim().split('\r\n')).toHaveLength(edges + 1);
+    const tex = fs.readFileSync(await save('tex'), 'utf8');
+    expect(tex.match(/\\begin\{tabular\}/g)).toHaveLength(2);
+    if (bench!.bibtex.trim()) expect(tex).toMatch(/\\cite\{[^}]+\}/);
+
+    // A height too small for the chart is refused, naming the least that fits.
+    const height = figure.getByLabel(/Height/);
+    await height.fill('1');
+    await figure.locator('[data-export="svg"]').click();
+    await expect.poll(() => figure.locator('.notice.error').textContent()).toMatch(/needs at least \d+(\.\d)? in/);
+
+    // An out-of-range preset: the message describes its field; the buttons refuse but keep focus.
+    await height.fill('20');
+    const error = figure.locator('.notice.error', { hasText: 'Height must be' });
+    await error.waitFor();
+    expect(await height.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+    expect(await figure.locator('[data-export="svg"]').getAttribute('aria-disabled')).toBe('true');
+  });
+});
