@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { builderInput, readSample } from '../../src/lib/charts/builder-data.ts';
-import { plotThresholds } from '../../src/lib/charts/builder-bins.ts';
+import { DEFAULT_BINS, thresholdsOver } from '../../src/lib/charts/export/histogram-bins.ts';
 import { builderSpec, type BuilderState } from '../../src/lib/charts/builder.ts';
 import { queryTable } from '../../src/lib/explore/query-table.ts';
 import { EMPTY_TABLE_STATE, type TableViewState } from '../../src/lib/state/url-state.ts';
@@ -100,10 +100,10 @@ describe('chart builder over more rows than it reads', () => {
 
   it('picks Plot thresholds for fractional and collapsed ranges', () => {
     for (const [lo, hi] of [[0.3, 0.9], [-2.5, 1e-3], [0.001, 0.0043]]) {
-      const t = plotThresholds(lo, hi);
+      const t = thresholdsOver(lo, hi, DEFAULT_BINS);
       for (const bin of plotBins([lo, hi])) expect(t[t.indexOf(bin.lo) + 1]).toBe(bin.hi);
       expect(t[0]).toBe(plotBins([lo, hi])[0].lo);
     }
-    expect(plotThresholds(5, 5)).toEqual([5]);
+    expect(thresholdsOver(5, 5, DEFAULT_BINS)).toEqual([5]);
   });
 });

@@ -8,30 +8,11 @@ import type { TableViewState } from '../state/url-state.ts';
 import type { CellValue, TableInfo } from '../types.ts';
 import type { BuilderState, DrawnFrom } from './builder.ts';
 import type { ChartRow } from './spec.ts';
-
-/** The renderer's bin count when a spec names none (render.ts: `e.bins ?? 20`), as builder specs do. */
-export const HISTOGRAM_BINS = 20;
-
-/**
- * Plot 0.6's thresholds for a bin count over [min, max] (transforms/bin.js, domain = extent): nice
- * steps, the first at or below the minimum, the last strictly above the maximum; one threshold
- * (one bin holding every value) when the values do not spread.
- */
-export function plotThresholds(min: number, max: number, count = HISTOGRAM_BINS): number[] {
-  const step = tickIncrement(min, max, count);
-  if (!Number.isFinite(step) || step === 0) return [min];
-  // A negative increment is the inverse of a fractional step, as Plot divides by it.
-  const at = step > 0 ? (i: number) => i * step : (i: number) => i / -step;
-  let r0 = Math.round(step > 0 ? min / step : min * -step);
-  let r1 = Math.round(step > 0 ? max / step : max * -step);
-  if (!(at(r0) <= min)) --r0;
-  if (!(at(r1) > max)) ++r1;
-  return Array.from({ length: r1 - r0 + 1 }, (_, i) => at(r0 + i));
-}
+import { DEFAULT_BINS, thresholdsOver } from './export/histogram-bins.ts';
 
 /** The width of Plot's bins over [min, max] in words ("5", "0.1"); null when there is one bin. */
 function binWidth(min: number, max: number): string | null {
-  const step = tickIncrement(min, max, HISTOGRAM_BINS);
+  const step = tickIncrement(min, max, DEFAULT_BINS);
   if (!Number.isFinite(step) || step === 0) return null;
   return String(step > 0 ? step : 1 / -step);
 }
@@ -66,7 +47,7 @@ export async function binnedRows(
   const [extent] = (await db.query(extentSql, { params: where.params, signal })).rows;
   const notFinite = Number(extent?.skipped ?? 0);
   if (typeof extent?.lo !== 'number' || typeof extent.hi !== 'number') return { rows: [], drawnFrom: { kind: 'binned', count, end, width: null, notFinite } };
-  const thresholds = plotThresholds(extent.lo, extent.hi);
+  const thresholds = thresholdsOver(extent.lo, extent.hi, DEFAULT_BINS);
   const bins = Math.max(1, thresholds.length - 1);
   // Bin j holds t_j ≤ v < t_j+1, as Plot bisects. Thresholds travel as text cast to DOUBLE: DuckDB-WASM's
   // JSON parameters can round a double's last digit, which would move values on a bin edge.

@@ -19,6 +19,11 @@ export function histogramThresholds(values: number[], count: number): number[] {
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  return thresholdsOver(min, max, count);
+}
+
+/** The same thresholds from the extent alone (a DuckDB query gives min and max of rows it does not send). */
+export function thresholdsOver(min: number, max: number, count: number): number[] {
   const step = tickIncrement(min, max, count);
   // Values that do not spread: one threshold, one bin holding them all (as Plot draws it).
   if (!Number.isFinite(step) || step === 0) return [min];
