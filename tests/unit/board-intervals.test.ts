@@ -1,7 +1,7 @@
 // Leaderboard intervals on a real DuckDB (Node build) with user data: an upload with one row per item
 // gets each model's mean, its 95% bootstrap CI and tie groups (the same numbers as bootstrap.ts on the
 // same values); released boards hold aggregates only and get none; a mixed board gets them where it can.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { boardChartSpec, AGGREGATES_ONLY } from '../../src/lib/charts/board-chart.ts';
 import { bootstrapGroups, groupLetter, mean } from '../../src/lib/charts/bootstrap.ts';
 import { createNodeDbWithUserData } from '../../src/lib/db/node.ts';
@@ -48,14 +48,24 @@ describe('leaderboard intervals from item rows', () => {
     }
     // Reproducible: asking again gives the same intervals.
     expect((await svc.rankedBoard(key)).rows).toEqual(board.rows);
-    // A model page counts the entry once, not once per item.
-    const alpha = (await svc.resultsOf(['alpha'])).find((r) => r.benchmark === key.benchmark)!;
-    expect(alpha).toMatchObject({ rank: 1, of: 3, value: mean(values('alpha')) });
+    // A model page and a comparison show released results only: an upload is not the model's result.
+    expect((await svc.resultsOf(['alpha'])).find((r) => r.benchmark === key.benchmark)).toBeUndefined();
 
     const spec = boardChartSpec(key, board);
     expect(spec.encoding).toMatchObject({ mark: 'dot', lo: 'lo', hi: 'hi', label: 'group' });
     expect(spec.data.map((d) => d.group)).toEqual(['A', 'B', 'B']);
     expect(spec.uncertainty).toContain(`${BOARD_BOOTSTRAP.resamples.toLocaleString('en-US')} resamples, seed ${BOARD_BOOTSTRAP.seed}`);
+  });
+
+  it('keeps an upload under a released model name off that model’s page and comparisons', async () => {
+    const key = (await svc.boards()).find((b) => !b.benchmark.startsWith('mine:') && b.models > 2)!;
+    const released = await svc.board(key);
+    const top = released[0];
+    const worse = top.higher_is_better ? top.value - 1 : top.value + 1;
+    const { info } = await userData.add(new Blob([`model,benchmark,metric,subset,value\n${top.model_id},${key.benchmark},${key.metric},"${key.subset}",${worse}\n`]), 'same-name.csv');
+    onTestFinished(() => userData.remove(info.name));
+    const shown = (await svc.resultsOf([top.model_id])).filter((r) => r.benchmark === key.benchmark && r.metric === key.metric && r.subset === key.subset);
+    expect(shown).toEqual([expect.objectContaining({ value: top.value, rank: 1, of: released.length })]);
   });
 
   it('draws no intervals on a released board: one aggregate value per model', async () => {

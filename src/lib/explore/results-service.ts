@@ -140,12 +140,16 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
       return r as unknown as ModelInfo[];
     },
 
-    /** Scores of the given models with their rank on each leaderboard they appear on. */
+    /**
+     * Released scores of the given models with their rank among the released entries of each leaderboard
+     * they appear on. The visitor's uploads are left out: a model's page and a comparison are about what
+     * was published (an upload under the same model name would otherwise pass for its result).
+     */
     async resultsOf(modelIds: string[], signal?: AbortSignal): Promise<(ModelResult & { model_id: string })[]> {
       if (modelIds.length === 0) return [];
       const list = modelIds.map((_, i) => `$${i + 1}`).join(', ');
       const r = await rows(
-        `WITH r AS (${entriesSql('')}), ranked AS (
+        `WITH r AS (${entriesSql('NOT coalesce(is_mine, false)')}), ranked AS (
            SELECT r.benchmark, r.metric, r.subset, r.model_id, r.value, r.unit, r.higher_is_better,
              ${RANK_SQL}::INTEGER AS rank,
              count(*) OVER (PARTITION BY r.benchmark, r.metric, r.subset)::INTEGER AS "of"
