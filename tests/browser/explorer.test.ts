@@ -162,6 +162,8 @@ describe('leaderboards and models', () => {
     await expect.poll(() => list.count(), { timeout: 60_000 }).toBe(benchmarks.size);
     const shown = await list.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-benchmark-id')));
     expect(new Set(shown)).toEqual(benchmarks);
+    // The focus is on the page's heading once loaded, not dropped to the page.
+    expect(await s.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     // Each benchmark's scores keep its licence, and the page cites every benchmark it shows.
     const entries = catalog.benchmarks.filter((b) => benchmarks.has(b.id));
     expect(await s.page.locator('[data-model-page] section[aria-labelledby^="bench-"] [data-license-status]').count()).toBe(entries.length);
@@ -170,6 +172,23 @@ describe('leaderboards and models', () => {
     await sources.locator('[data-combined-bibtex] summary').click();
     const bibtex = await sources.locator('[data-combined-bibtex]').innerText();
     for (const b of entries) expect(bibtex).toContain(b.bibtex.trim().split('\n')[0]);
+    // A benchmark in the list goes to its section on this page (the hash route stays the model's).
+    const last = [...benchmarks].sort().at(-1)!;
+    await s.page.locator(`[data-model-benchmarks] li[data-benchmark-id="${last}"] a`).click();
+    await expect.poll(() => s.page.evaluate(() => document.activeElement?.id)).toBe(`bench-${last}`);
+    expect(s.page.url()).toMatch(new RegExp(`#/models/${model}$`));
+    expect(await s.page.locator('[data-model-page]').count()).toBe(1);
+  });
+
+  it('compares a model named twice in the link once, and says so', async () => {
+    // Two models that share a leaderboard.
+    const board = (r: (typeof results)[number]) => `${r.benchmark}\u0000${r.metric}\u0000${r.subset}`;
+    const shared = results.find((r) => results.some((o) => board(o) === board(r) && o.model_id !== r.model_id))!;
+    const a = shared.model_id;
+    const b = results.find((r) => board(r) === board(shared) && r.model_id !== a)!.model_id;
+    await s.open(`#/compare?m=${a},${b},${a}`);
+    await expect.poll(() => s.page.locator('[data-compare-repeated]').innerText(), { timeout: 60_000 }).toContain(`“${a}”`);
+    await expect.poll(() => s.page.locator('[data-compare] thead th').count()).toBe(4);
   });
 });
 
