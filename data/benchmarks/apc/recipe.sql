@@ -109,9 +109,11 @@ LEFT JOIN _performance w
 ORDER BY d.csv_row;
 
 -- Cross-benchmark results: every row was produced with the Gemma-7B PRP model (the README's base row is
--- "Gemma-7B"; EU, LCM and RAG are persona-driven role-playing methods run on it).
+-- "Gemma-7B"; EU, LCM and RAG are persona-driven role-playing methods run on it; prp_model.py loads
+-- google/gemma-1.1-{scale}-it). Rows "w/ APC-based DPO" are of that model after the paper's DPO (a LoRA
+-- per character), a different model: they get their own id, as PersonaMath's fine-tunes do.
 CREATE TABLE results AS
-SELECT 'Gemma-7B' AS model,
+SELECT CASE WHEN apc_dpo THEN 'Gemma-7B w/ APC-based DPO' ELSE 'Gemma-7B' END AS model,
        metric,
        CASE WHEN method = 'Gemma-7B' THEN 'no PRP method' ELSE method END || ', ' || setting || ', ' || character AS subset,
        value,
