@@ -1,13 +1,16 @@
 // The embed page: one chart — curated, or drawn by the chart builder from a catalog table or a SQL
-// query — its source line and a link back; nothing else of the site (no console, no scorer). Works
-// in an iframe on any origin: data come from this site's own files, and a query that would read from
-// anywhere else is refused (an embed has no one to ask for a go-ahead). theme=auto follows the
-// host's prefers-color-scheme (an iframe inherits the viewer's system preference).
+// query — its source line and a link back; nothing else of the site (no console, no scorer). It tells
+// the page holding it its height (embed-height.ts). Works in an iframe on any origin: data come from
+// this site's own files, and a query that would read from anywhere else is refused (an embed has no
+// one to ask for a go-ahead). theme=auto follows the host's prefers-color-scheme (an iframe inherits
+// the viewer's system preference).
 import { findBenchmark, loadCatalog } from '../lib/catalog/index.ts';
 import { builderSpec, validate, type BuilderState } from '../lib/charts/builder.ts';
 import { builderInput, readSample } from '../lib/charts/builder-data.ts';
 import { querySource, tableSource } from '../lib/charts/builder-source.ts';
 import { findCuratedChart } from '../lib/charts/curated.ts';
+import { reportHeight } from '../lib/charts/embed-height.ts';
+import { EMBED_FONT_SIZE } from '../lib/charts/embed-snippet.ts';
 import { chartPageUrl, parseEmbedQuery, type EmbedChart } from '../lib/charts/embed-url.ts';
 import { renderChart } from '../lib/charts/render.ts';
 import type { ChartRow, ChartSpec } from '../lib/charts/spec.ts';
@@ -46,7 +49,7 @@ function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string)
   const colours = chartTheme(theme);
   document.documentElement.style.cssText = `background:${colours.background};color:${colours.foreground};color-scheme:${theme}`;
   document.body.style.cssText = `margin:0;font-family:${colours.fontFamily};font-size:13px`;
-  const svg = renderChart(spec, { theme, width: Math.max(280, root.clientWidth || window.innerWidth), fontSize: 12 });
+  const svg = renderChart(spec, { theme, width: Math.max(280, root.clientWidth || window.innerWidth), fontSize: EMBED_FONT_SIZE });
   svg.setAttribute('width', '100%');
   svg.removeAttribute('height');
   svg.style.display = 'block';
@@ -91,6 +94,8 @@ async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec
 }
 
 async function main(): Promise<void> {
+  // Refusals and failures are measured too: the host shows them whole, not cut off.
+  if (window.parent !== window) reportHeight(document, window.parent);
   const target = parseEmbedQuery(location.search);
   if ('error' in target) return fail(target.error);
   const pageUrl = chartPageUrl(siteRoot, target.chart);

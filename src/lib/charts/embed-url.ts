@@ -89,10 +89,3 @@ export function parseEmbedQuery(search: string): EmbedTarget | { error: string }
   if (!view) return { error: 'The embed link has no chart (the “view” parameter).' };
   return { chart: { kind: 'curated', benchmark, view }, theme };
 }
-
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/** The iframe snippet "Copy embed code" gives: full width, the chart's height plus the link line. */
-export function iframeSnippet(src: string, title: string, height: number): string {
-  return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${Math.round(height)}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
-}

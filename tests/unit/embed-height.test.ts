@@ -1,0 +1,69 @@
+// The embed's height message and the snippet's script that applies it: only from the site's origin,
+// only to the iframe whose window sent it; the snippet's initial height is the chart's in a narrow column.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { EMBED_HEIGHT, readHeightMessage } from '../../src/lib/charts/embed-height.ts';
+import { iframeSnippet, initialHeight, LINK_ALLOWANCE, REFERENCE_COLUMN } from '../../src/lib/charts/embed-snippet.ts';
+import { chartFixtures } from '../../src/lib/charts/fixtures.ts';
+import { renderChart } from '../../src/lib/charts/render.ts';
+
+const SRC = 'https://example.org/personascope/embed.html?b=personagym&view=model-by-task&theme=light';
+const SITE = 'https://example.org';
+
+describe('the height message', () => {
+  it('is read only when it is ours and a plausible height', () => {
+    expect(readHeightMessage({ type: EMBED_HEIGHT, height: 506.2 })).toBe(507);
+    for (const bad of [null, 'x', { type: 'other', height: 5 }, { type: EMBED_HEIGHT }, { type: EMBED_HEIGHT, height: -1 }, { type: EMBED_HEIGHT, height: 1e6 }, { type: EMBED_HEIGHT, height: '500' }])
+      expect(readHeightMessage(bad)).toBeNull();
+  });
+});
+
+describe('the snippet’s script', () => {
+  /** A host page with the snippet and a second iframe, scripts run as a browser would. */
+  function host() {
+    const dom = new JSDOM(`<!doctype html><body><div style="width:400px">${iframeSnippet(SRC, 'A “chart”', 480)}</div><iframe id="other"></iframe></body>`, {
+      runScripts: 'dangerously',
+    });
+    const [ours, other] = [...dom.window.document.querySelectorAll('iframe')];
+    const send = (data: unknown, origin: string, source: Window | null) =>
+      dom.window.dispatchEvent(new dom.window.MessageEvent('message', { data, origin, source: source as never }));
+    return { ours, other, send };
+  }
+
+  it('gives a full-width iframe of the embed URL at its initial height, the title escaped', () => {
+    const { ours } = host();
+    expect(ours.getAttribute('src')).toBe(SRC);
+    expect(ours.getAttribute('height')).toBe('480');
+    expect(ours.getAttribute('width')).toBe('100%');
+    expect(ours.getAttribute('title')).toBe('A “chart”');
+  });
+
+  it('sizes the iframe whose window sent the height, from the site’s origin only', () => {
+    const { ours, other, send } = host();
+    send({ type: EMBED_HEIGHT, height: 506.4 }, SITE, ours.contentWindow);
+    expect(ours.style.height).toBe('507px');
+    expect(other.style.height).toBe('');
+    send({ type: EMBED_HEIGHT, height: 900 }, 'https://evil.example', ours.contentWindow);
+    send({ type: EMBED_HEIGHT, height: 900 }, SITE, null);
+    send({ type: 'something-else', height: 900 }, SITE, ours.contentWindow);
+    send({ type: EMBED_HEIGHT, height: 1e6 }, SITE, ours.contentWindow);
+    expect(ours.style.height).toBe('507px');
+    expect(other.style.height).toBe('');
+    // A second embed on the page is sized from its own messages, the first left as it was.
+    send({ type: EMBED_HEIGHT, height: 300 }, SITE, other.contentWindow);
+    expect([ours.style.height, other.style.height]).toEqual(['507px', '300px']);
+  });
+});
+
+describe('the initial height', () => {
+  it('is the chart’s height in a narrow column plus the link line: taller than on a wide screen', async () => {
+    const doc = new JSDOM('<!doctype html><body></body>').window.document;
+    const fixture = chartFixtures().find((s) => s.view === 'heatmap')!;
+    // A real title's length: it wraps in a narrow column.
+    const heatmap = { ...fixture, title: 'PersonaGym: score of each model on each task, as released with the paper' };
+    const at = (width: number) => Number(renderChart(heatmap, { theme: 'light', width, fontSize: 12, document: doc }).getAttribute('height'));
+    const height = await initialHeight(heatmap, doc);
+    expect(height).toBe(at(REFERENCE_COLUMN) + LINK_ALLOWANCE);
+    expect(at(REFERENCE_COLUMN)).toBeGreaterThan(at(900));
+  });
+});
