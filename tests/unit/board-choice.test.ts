@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseBoard } from '../../src/lib/explore/board-choice.ts';
 import type { BoardOption } from '../../src/lib/explore/results-service.ts';
 
-const o = (benchmark: string, metric: string, subset: string, models: number): BoardOption => ({ benchmark, metric, subset, models });
+const o = (benchmark: string, metric: string, subset: string, models: number): BoardOption => ({ benchmark, metric, subset, models, released: models, uploads: '' });
 const OPTIONS = [o('apc', 'Human', 'EU, Alice', 1), o('apc', 'APC', 'all', 3), o('apc', 'APC', 'RAG', 5), o('personagym', 'PersonaScore', 'all', 6), o('personagym', 'Toxicity', 'all', 6)];
 const key = ({ benchmark, metric, subset }: BoardOption) => ({ benchmark, metric, subset });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { boardNotice, resolveBoard } from '../../src/lib/explore/board-link.ts';
 import type { BoardOption } from '../../src/lib/explore/results-service.ts';
 
-const o = (benchmark: string, metric: string, subset: string, models: number): BoardOption => ({ benchmark, metric, subset, models });
+const o = (benchmark: string, metric: string, subset: string, models: number): BoardOption => ({ benchmark, metric, subset, models, released: models, uploads: '' });
 const OPTIONS = [o('personamath', 'Pass@1', 'MATH', 9), o('spp', 'score', 'trivia', 4), o('spp', 'score', 'codenames', 3)];
 
 describe('resolving a leaderboard link', () => {

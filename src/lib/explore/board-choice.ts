@@ -4,7 +4,7 @@
 // sight. Ties keep the list's order.
 import type { BoardKey, BoardOption } from './results-service.ts';
 
-export function chooseBoard(options: readonly BoardOption[], want: Partial<BoardKey>): BoardKey | null {
+export function chooseBoard(options: readonly Pick<BoardOption, keyof BoardKey | 'models'>[], want: Partial<BoardKey>): BoardKey | null {
   const sameBenchmark = options.filter((o) => o.benchmark === want.benchmark);
   const sameMetric = sameBenchmark.filter((o) => o.metric === want.metric);
   const exact = sameMetric.filter((o) => o.subset === want.subset);

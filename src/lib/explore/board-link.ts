@@ -15,7 +15,7 @@ export interface ResolvedBoard {
 const PARTS: BoardPart[] = ['benchmark', 'metric', 'subset'];
 
 /** The board to show for what a link names, with the named parts it could not honour. */
-export function resolveBoard(options: readonly BoardOption[], want: Partial<BoardKey>): ResolvedBoard | null {
+export function resolveBoard(options: readonly Pick<BoardOption, keyof BoardKey | 'models'>[], want: Partial<BoardKey>): ResolvedBoard | null {
   const key = chooseBoard(options, want);
   if (!key) return null;
   return { key, missing: PARTS.filter((p) => want[p] !== undefined && want[p] !== key[p]) };

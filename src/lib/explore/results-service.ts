@@ -15,6 +15,10 @@ export interface BoardKey {
 
 export interface BoardOption extends BoardKey {
   models: number;
+  /** Models with released rows on the board: 0 for a board made only of the user's uploads. */
+  released: number;
+  /** The uploads with rows on the board, as "mine.a, mine.b" ('' for none). */
+  uploads: string;
 }
 
 export interface BoardRow {
@@ -28,6 +32,8 @@ export interface BoardRow {
   items: number;
   unit: string;
   higher_is_better: boolean;
+  /** No upload row and no released result of the metric states a direction: higher-is-better was assumed. */
+  direction_assumed: boolean;
   source: string;
   /** A row of the user's own upload (not released data). */
   is_mine: boolean;
@@ -76,14 +82,14 @@ const BOARD_WHERE = 'benchmark = $1 AND metric = $2 AND subset = $3';
 function entriesSql(where: string): string {
   return `SELECT benchmark, metric, subset, model, model_id, coalesce(is_mine, false) AS is_mine, upload,
     avg(value) AS value, count(*)::INTEGER AS items, any_value(unit) AS unit, bool_and(higher_is_better) AS higher_is_better,
-    min(source) AS source
+    bool_or(direction_assumed) AS direction_assumed, min(source) AS source
   FROM main.results_all WHERE value IS NOT NULL${where ? ` AND ${where}` : ''} GROUP BY ALL`;
 }
 
 /** SQL of one leaderboard (parameters: benchmark, metric, subset). */
 export const BOARD_SQL = `WITH r AS (${entriesSql(BOARD_WHERE)})
 SELECT ${RANK_SQL}::INTEGER AS rank, r.model, coalesce(r.model_id, r.model) AS model_id,
-  coalesce(m.display_name, r.model_id, r.model) AS display_name, r.value, r.items, r.unit, r.higher_is_better, r.source,
+  coalesce(m.display_name, r.model_id, r.model) AS display_name, r.value, r.items, r.unit, r.higher_is_better, r.direction_assumed, r.source,
   r.is_mine, r.upload, m.model_id IS NOT NULL AS canonical
 FROM r LEFT JOIN main.models m ON m.model_id = r.model_id
 ORDER BY rank, display_name, r.is_mine, r.upload, r.model`;
@@ -105,7 +111,10 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
     /** Every leaderboard there is, by benchmark, metric, subset (with how many models each ranks). */
     async boards(signal?: AbortSignal): Promise<BoardOption[]> {
       const r = await rows(
-        `SELECT benchmark, metric, subset, count(DISTINCT coalesce(model_id, model))::INTEGER AS models FROM main.results_all
+        `SELECT benchmark, metric, subset, count(DISTINCT coalesce(model_id, model))::INTEGER AS models,
+           count(DISTINCT coalesce(model_id, model)) FILTER (WHERE NOT is_mine)::INTEGER AS released,
+           coalesce(string_agg(DISTINCT upload, ', ' ORDER BY upload) FILTER (WHERE is_mine), '') AS uploads
+         FROM main.results_all
          WHERE value IS NOT NULL GROUP BY ALL ORDER BY benchmark, metric, subset`,
         [],
         signal,

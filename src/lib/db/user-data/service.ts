@@ -8,7 +8,7 @@ import { checkSize, type Prepared } from './prepare.ts';
 import { safeTableName, uniqueName } from './names.ts';
 import type { UploadStore } from './store.ts';
 import { asUploadError, UploadError } from './upload-error.ts';
-import { createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, validateMapping } from './user-tables.ts';
+import { createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, RESULTS_ALL_READS, validateMapping } from './user-tables.ts';
 import { numbersWithMissingMarkers } from './missing-markers.ts';
 
 /** Reads a file into what DuckDB needs (in a worker in the browser). */
@@ -57,7 +57,7 @@ export class UserData {
     private readonly prepare: Preparer,
   ) {
     // Naming main.results_all must load main.results; user tables are rebuilt before DuckDB is ready.
-    db.addDependency('main.results_all', ['main.results']);
+    db.addDependency('main.results_all', RESULTS_ALL_READS);
     db.addBootTask((engine) => this.restore(engine));
   }
 
@@ -113,6 +113,7 @@ export class UserData {
       checkSize(file.size);
       await this.list();
       const prepared = await this.prepare(file, fileName, opts.contentType ?? file.type ?? '');
+      await this.db.ensureTables(RESULTS_ALL_READS); // the mapping check compares with released results
       return await this.db.withEngine(async (engine) => {
         const name = uniqueName(safeTableName(fileName), this.tables.map((t) => t.name));
         const { rows, columns } = await createUserTable(engine, name, prepared);
@@ -182,6 +183,7 @@ export class UserData {
   async setMapping(name: string, mapping: ResultsMapping | null): Promise<void> {
     const info = this.find(name);
     if (!info) throw new UploadError(`there is no table mine.${name}.`);
+    if (mapping) await this.db.ensureTables(RESULTS_ALL_READS); // the mapping check compares with released results
     await this.db.withEngine(async (engine) => {
       if (mapping) await validateMapping(engine, name, mapping);
       const next = { ...info, mapping };

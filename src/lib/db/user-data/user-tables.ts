@@ -11,6 +11,9 @@ import { UploadError } from './upload-error.ts';
 
 export const MINE = 'mine';
 
+/** The catalog tables main.results_all and the mapping checks read: loaded before either is used. */
+export const RESULTS_ALL_READS = ['main.results'];
+
 const mineTable = (name: string) => `${MINE}.${quoteIdent(name)}`;
 
 /** Creates mine.<name> from a prepared file; returns its row count and columns. */
@@ -104,25 +107,37 @@ const EMPTY_RESULTS = `SELECT NULL::VARCHAR AS benchmark, NULL::VARCHAR AS model
   NULL::VARCHAR AS subset, NULL::DOUBLE AS value, NULL::VARCHAR AS unit, NULL::BOOLEAN AS higher_is_better,
   NULL::VARCHAR AS source, NULL::VARCHAR AS upload WHERE false`;
 
-/** SQL (two statements) that (re)defines mine.results and main.results_all for these tables. */
+/**
+ * SQL (two statements) that (re)defines mine.results and main.results_all for these tables. One direction
+ * per metric, so a board never ranks its rows two ways: the released metric's where it has released rows
+ * (an upload's own column cannot turn it), else what the uploads state (validateMapping refuses uploads
+ * that disagree), else higher-is-better, flagged as assumed (direction_assumed) so pages can say so.
+ */
 export function resultsViewsSql(tables: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>[]): string[] {
   const mapped = tables.filter((t) => t.mapping);
   const mine = mapped.length ? mapped.map(resultsSelect).join('\nUNION ALL\n') : EMPTY_RESULTS;
   return [
     `CREATE OR REPLACE VIEW ${MINE}.results AS ${mine}`,
-    // Unit and direction missing from a file come from the released rows of the same metric.
+    // A missing unit comes from the released rows of the same metric.
     `CREATE OR REPLACE VIEW main.results_all AS
-SELECT benchmark, model, model_id, metric, subset, value, unit, higher_is_better, source, false AS is_mine, NULL::VARCHAR AS upload
+SELECT benchmark, model, model_id, metric, subset, value, unit, higher_is_better, source, false AS is_mine, NULL::VARCHAR AS upload,
+  false AS direction_assumed
 FROM main.results
 UNION ALL
 SELECT y.benchmark, y.model, y.model_id, y.metric, y.subset, y.value, coalesce(y.unit, k.unit, ''),
-  coalesce(y.higher_is_better, k.higher_is_better, true), y.source, true AS is_mine, y.upload
-FROM ${MINE}.results y LEFT JOIN (
-  SELECT benchmark, metric, any_value(unit) AS unit, bool_and(higher_is_better) AS higher_is_better
-  FROM main.results GROUP BY benchmark, metric
-) k ON k.benchmark = y.benchmark AND k.metric = y.metric`,
+  coalesce(k.higher_is_better, s.higher_is_better, true), y.source, true AS is_mine, y.upload,
+  k.higher_is_better IS NULL AND s.higher_is_better IS NULL AS direction_assumed
+FROM ${MINE}.results y LEFT JOIN (${RELEASED_DIRECTION_SQL}) k ON k.benchmark = y.benchmark AND k.metric = y.metric
+LEFT JOIN (
+  SELECT benchmark, metric, bool_and(higher_is_better) AS higher_is_better
+  FROM ${MINE}.results WHERE higher_is_better IS NOT NULL GROUP BY benchmark, metric
+) s ON s.benchmark = y.benchmark AND s.metric = y.metric`,
   ];
 }
+
+/** Each released metric's unit and direction (one per metric in the release). */
+const RELEASED_DIRECTION_SQL = `SELECT benchmark, metric, any_value(unit) AS unit, bool_and(higher_is_better) AS higher_is_better
+  FROM main.results GROUP BY benchmark, metric`;
 
 export async function rebuildResultsViews(engine: Engine, tables: UserTableInfo[]): Promise<void> {
   await engine.run(`CREATE SCHEMA IF NOT EXISTS ${MINE}`);
@@ -193,5 +208,62 @@ export async function validateMapping(engine: Engine, name: string, m: ResultsMa
       `SELECT count(*) AS n FROM ${mineTable(name)} WHERE ${quoteIdent(m.higherIsBetter)} IS NOT NULL AND TRY_CAST(${quoteIdent(m.higherIsBetter)} AS BOOLEAN) IS NULL`,
     );
     if (Number(b.rows[0].n) > 0) throw new UploadError(`column “${m.higherIsBetter}” must hold true/false values.`);
+    await checkDirections(engine, name, m);
   }
+}
+
+const direction = (higher: unknown) => (higher ? 'higher is better' : 'lower is better');
+
+/**
+ * Refuses a file whose higher_is_better column would rank one leaderboard two ways: a row against the
+ * released metric's direction, two rows of one metric that disagree, or a row against another upload's
+ * stated direction for the same metric. Reads main.results as loaded (the caller loads it first).
+ */
+async function checkDirections(engine: Engine, name: string, m: ResultsMapping): Promise<void> {
+  const col = (c: string | null) => (c ? `CAST(${quoteIdent(c)} AS VARCHAR)` : 'NULL::VARCHAR');
+  const benchmark = 'column' in m.benchmark ? col(m.benchmark.column) : quoteLiteral(m.benchmark.fixed);
+  const rows = `(SELECT row_number() OVER () AS row_number, ${benchmark} AS benchmark, ${col(m.metric)} AS metric,
+      TRY_CAST(${quoteIdent(m.higherIsBetter!)} AS BOOLEAN) AS higher, ${quoteIdent(m.value)} AS v FROM ${mineTable(name)})`;
+  const stated = `SELECT * FROM ${rows} WHERE v IS NOT NULL AND higher IS NOT NULL`;
+  const released = await engine.run(
+    `SELECT y.row_number, y.benchmark, y.metric, y.higher, k.higher_is_better AS released FROM (${stated}) y
+     JOIN (${RELEASED_DIRECTION_SQL}) k ON k.benchmark = y.benchmark AND k.metric = y.metric
+     WHERE y.higher <> k.higher_is_better ORDER BY y.row_number LIMIT 1`,
+  );
+  const r = released.rows[0];
+  if (r)
+    throw new UploadError(
+      `row ${Number(r.row_number)}, column “${m.higherIsBetter}”: ${direction(r.higher)}, but the released ${String(r.benchmark)} · ${String(r.metric)} is ranked ${direction(r.released)}. A leaderboard has one direction: fix the row or leave the column out (the released direction is then used).`,
+      { row: Number(r.row_number) },
+    );
+  const split = await engine.run(
+    `SELECT a.row_number AS a, b.row_number AS b, a.benchmark, a.metric, a.higher FROM (${stated}) a JOIN (${stated}) b
+       ON a.benchmark IS NOT DISTINCT FROM b.benchmark AND a.metric IS NOT DISTINCT FROM b.metric AND a.higher AND NOT b.higher
+     ORDER BY least(a.row_number, b.row_number), greatest(a.row_number, b.row_number) LIMIT 1`,
+  );
+  const d = split.rows[0];
+  if (d) {
+    const [first, second] = [Number(d.a), Number(d.b)].sort((x, y) => x - y);
+    throw new UploadError(
+      `rows ${first} and ${second}, column “${m.higherIsBetter}”: one says higher is better, the other lower is better, for ${String(d.benchmark)} · ${String(d.metric)}. A leaderboard has one direction: make them agree.`,
+      { row: second },
+    );
+  }
+  // Another upload already on the leaderboards (mine.results exists once the views were built).
+  const hasView = await engine.run(`SELECT count(*) AS n FROM duckdb_views() WHERE schema_name = ? AND view_name = 'results'`, [MINE]);
+  if (Number(hasView.rows[0].n) === 0) return;
+  const other = await engine.run(
+    `SELECT y.row_number, y.benchmark, y.metric, y.higher, o.upload FROM (${stated}) y
+     JOIN (SELECT benchmark, metric, higher_is_better, min(upload) AS upload FROM ${MINE}.results
+           WHERE higher_is_better IS NOT NULL AND upload <> ? GROUP BY ALL) o
+       ON o.benchmark = y.benchmark AND o.metric = y.metric AND o.higher_is_better <> y.higher
+     ORDER BY y.row_number LIMIT 1`,
+    [`${MINE}.${name}`],
+  );
+  const o = other.rows[0];
+  if (o)
+    throw new UploadError(
+      `row ${Number(o.row_number)}, column “${m.higherIsBetter}”: ${direction(o.higher)}, but ${String(o.upload)} ranks ${String(o.benchmark)} · ${String(o.metric)} ${direction(!o.higher)}. A leaderboard has one direction: make them agree.`,
+      { row: Number(o.row_number) },
+    );
 }
