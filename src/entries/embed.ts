@@ -1,14 +1,15 @@
-// The embed page: one chart — curated, or drawn by the chart builder from a catalog table or a SQL
-// query — its source line and a link back; nothing else of the site (no console, no scorer). It tells
-// the page holding it its height (embed-height.ts). Works in an iframe on any origin: data come from
-// this site's own files, and a query that would read from anywhere else is refused (an embed has no
-// one to ask for a go-ahead). theme=auto follows the host's prefers-color-scheme (an iframe inherits
-// the viewer's system preference).
+// The embed page: one chart — curated, a leaderboard's released rows, or drawn by the chart builder
+// from a catalog table or a SQL query — its source line and a link back; nothing else of the site (no
+// console, no scorer). It tells the page holding it its height (embed-height.ts). Works in an iframe
+// on any origin: data come from this site's own files, and a query that would read from anywhere
+// else is refused (an embed has no one to ask for a go-ahead). theme=auto follows the host's
+// prefers-color-scheme (an iframe inherits the viewer's system preference).
 import { findBenchmark, loadCatalog } from '../lib/catalog/index.ts';
 import { builderSpec, validate, type BuilderState } from '../lib/charts/builder.ts';
 import { builderInput, readSample } from '../lib/charts/builder-data.ts';
 import { querySource, tableSource } from '../lib/charts/builder-source.ts';
 import { findCuratedChart } from '../lib/charts/curated.ts';
+import { releasedBoardSpec } from '../lib/charts/embed-board.ts';
 import { reportHeight } from '../lib/charts/embed-height.ts';
 import { EMBED_FONT_SIZE } from '../lib/charts/embed-snippet.ts';
 import { chartPageUrl, parseEmbedQuery, type EmbedChart } from '../lib/charts/embed-url.ts';
@@ -16,6 +17,7 @@ import { renderChart } from '../lib/charts/render.ts';
 import type { ChartRow, ChartSpec } from '../lib/charts/spec.ts';
 import { chartTheme, type ThemeName } from '../lib/charts/theme.ts';
 import { getDb } from '../lib/db/index.ts';
+import { resultsData } from '../lib/explore/index.ts';
 import { checkQuery, queryTable, readsOwnTables } from '../lib/explore/query-table.ts';
 import { filterSummary } from '../lib/explore/filter-summary.ts';
 import { EMPTY_TABLE_STATE } from '../lib/state/url-state.ts';
@@ -80,6 +82,17 @@ async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec
     return drawBuilder(table, chart.state, (rows) => querySource(catalog, check.sql, getDb().tablesFor(check.sql), rows), chart.filters);
   }
   const entry = findBenchmark(catalog, chart.benchmark);
+  if (chart.kind === 'board') {
+    if (!entry)
+      throw new Refusal(
+        chart.benchmark.startsWith('mine:')
+          ? 'This leaderboard is of results someone added in their own browser: they cannot be shown elsewhere.'
+          : `No benchmark “${chart.benchmark}” on Personascope.`,
+      );
+    const spec = await releasedBoardSpec(resultsData(), chart, entry);
+    if ('refusal' in spec) throw new Refusal(spec.refusal);
+    return spec;
+  }
   if (chart.kind === 'curated') {
     if (!entry) throw new Refusal(`No benchmark “${chart.benchmark}” on Personascope.`);
     const curated = findCuratedChart(entry, chart.view);
@@ -112,7 +125,7 @@ async function main(): Promise<void> {
   try {
     spec = await buildSpec(target.chart, catalog);
   } catch (error) {
-    if (error instanceof Refusal) return fail(error.message, target.chart.kind === 'curated' ? undefined : pageUrl);
+    if (error instanceof Refusal) return fail(error.message, target.chart.kind === 'table' || target.chart.kind === 'query' ? pageUrl : undefined);
     throw error;
   }
   document.title = `${spec.title} · Personascope`;

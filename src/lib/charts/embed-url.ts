@@ -1,7 +1,8 @@
 // Embed links and permalinks of charts. A curated chart: embed.html?b=<benchmark>&view=<view>; a
 // chart-builder chart on a catalog table: embed.html?b=<benchmark or main>&table=<table>&chart.…, with
 // the table's filters (q, facet.…, range.…) when it charts only the rows they keep; one on a SQL
-// result: embed.html?sql=<query>&chart.…, with the result page's filters likewise. Each takes
+// result: embed.html?sql=<query>&chart.…, with the result page's filters likewise; a leaderboard of
+// released results: embed.html?b=<benchmark>&metric=<metric>&subset=<subset>. Each takes
 // &theme=auto|light|dark.
 import { resultHref } from '../console/result-link.ts';
 import { joinHash, parseTableState, writeTableState, type TableViewState } from '../state/url-state.ts';
@@ -13,6 +14,8 @@ export type EmbedTheme = ThemeName | 'auto';
 
 export type EmbedChart =
   | { kind: 'curated'; benchmark: string; view: string }
+  /** One leaderboard (main.results): its released rows only, never the visitor's uploads. */
+  | { kind: 'board'; benchmark: string; metric: string; subset: string }
   | {
       kind: 'table';
       /** Benchmark id, or "main" for the shared tables (as in the site's table route). */
@@ -42,9 +45,15 @@ export function embedUrl(siteRoot: string, chart: EmbedChart, theme: EmbedTheme)
   if (chart.kind === 'query') q.set('sql', chart.sql);
   else q.set('b', chart.benchmark);
   if (chart.kind === 'curated') q.set('view', chart.view);
+  if (chart.kind === 'board') {
+    q.set('metric', chart.metric);
+    q.set('subset', chart.subset);
+  }
   if (chart.kind === 'table') q.set('table', chart.table);
-  if (chart.kind !== 'curated') writeTableState(chart.filters, q);
-  if (chart.kind !== 'curated') writeBuilderState(chart.state, q);
+  if (chart.kind === 'table' || chart.kind === 'query') {
+    writeTableState(chart.filters, q);
+    writeBuilderState(chart.state, q);
+  }
   q.set('theme', theme);
   return url.toString();
 }
@@ -54,6 +63,8 @@ export function chartPageHash(chart: EmbedChart): string {
   switch (chart.kind) {
     case 'curated':
       return routeHref({ page: 'benchmark', id: chart.benchmark });
+    case 'board':
+      return joinHash(routeHref({ page: 'leaderboard' }).slice(1), new URLSearchParams({ benchmark: chart.benchmark, metric: chart.metric, subset: chart.subset }));
     case 'table':
       return joinHash(routeHref({ page: 'table', id: chart.benchmark, table: chart.table }).slice(1), writeBuilderState(chart.state, writeTableState(chart.filters)));
     case 'query':
@@ -86,6 +97,17 @@ export function parseEmbedQuery(search: string): EmbedTarget | { error: string }
   }
   const view = q.get('view');
   if (!benchmark) return { error: 'The embed link has no benchmark (the “b” parameter).' };
+  if (q.has('metric') || q.has('subset')) return parseBoard(q, benchmark, view, theme);
   if (!view) return { error: 'The embed link has no chart (the “view” parameter).' };
   return { chart: { kind: 'curated', benchmark, view }, theme };
+}
+
+/** A leaderboard: a metric, and a subset that may be empty (a board without subsets) but must be named. */
+function parseBoard(q: URLSearchParams, benchmark: string, view: string | null, theme: EmbedTheme): EmbedTarget | { error: string } {
+  if (view !== null) return { error: 'The embed link names both a chart (“view”) and a leaderboard (“metric”, “subset”): keep one.' };
+  const metric = q.get('metric');
+  const subset = q.get('subset');
+  if (!metric) return { error: 'The embed link’s leaderboard has no metric (the “metric” parameter).' };
+  if (subset === null) return { error: 'The embed link’s leaderboard has no subset (the “subset” parameter; empty for a board without subsets).' };
+  return { chart: { kind: 'board', benchmark, metric, subset }, theme };
 }
