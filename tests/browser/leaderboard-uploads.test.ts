@@ -37,4 +37,17 @@ describe('uploads on the leaderboards', () => {
     await upload('dir.csv', 'model,benchmark,metric,subset,value,higher_is_better\nmy-agent,personamem,MCQ accuracy,overall · 128k context,0.99,false\n');
     await expect.poll(() => s.page.locator('main').innerText()).toMatch(/row 1, column “higher_is_better”: lower is better, but the released personamem · MCQ accuracy is ranked higher is better/);
   });
+
+  it("links an upload's model name to the canonical model in any case, keeping the typed name", async () => {
+    const board = { benchmark: 'personamem', metric: 'MCQ accuracy', subset: 'overall · 128k context' };
+    await upload('spelled.csv', `model,benchmark,metric,subset,value\nGpt-4O,${board.benchmark},${board.metric},${board.subset},0.42\n`);
+    // A fresh page: the leaderboard must load the alias tables itself.
+    await s.open(`#/leaderboard?${new URLSearchParams(board)}`);
+    await s.page.reload();
+    const mine = s.page.locator('[data-leaderboard] tbody tr[data-mine="true"]');
+    await expect.poll(() => mine.count(), { timeout: 60_000 }).toBe(1);
+    expect(await mine.getAttribute('data-model-id')).toBe('gpt-4o');
+    expect(await mine.locator('a').getAttribute('href')).toBe('#/models/gpt-4o');
+    expect(await mine.innerText()).toContain('as “Gpt-4O”');
+  });
 });

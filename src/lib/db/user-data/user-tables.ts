@@ -12,7 +12,7 @@ import { UploadError } from './upload-error.ts';
 export const MINE = 'mine';
 
 /** The catalog tables main.results_all and the mapping checks read: loaded before either is used. */
-export const RESULTS_ALL_READS = ['main.results'];
+export const RESULTS_ALL_READS = ['main.results', 'main.models', 'main.model_aliases'];
 
 const mineTable = (name: string) => `${MINE}.${quoteIdent(name)}`;
 
@@ -90,17 +90,31 @@ export async function dropUserTable(engine: Engine, name: string): Promise<void>
 /** The default benchmark id of a user table's rows: its own leaderboard. */
 export const ownBenchmark = (name: string) => `mine:${name}`;
 
-/** One SELECT turning a mapped user table into main.results' columns. */
+/**
+ * Every spelling of a canonical model, lower-cased: its id and the aliases the releases use ("GPT-4o" is
+ * gpt-4o). A spelling shared by two models maps to neither, so an upload is never linked to a guess.
+ */
+const MODEL_NAMES_SQL = `SELECT spelling, any_value(model_id) AS canonical_id FROM (
+    SELECT lower(model_id) AS spelling, model_id FROM main.models
+    UNION ALL SELECT lower(alias), model_id FROM main.model_aliases
+  ) GROUP BY spelling HAVING count(DISTINCT model_id) = 1`;
+
+/**
+ * One SELECT turning a mapped user table into main.results' columns. The model keeps the typed name;
+ * model_id is the canonical id that name (any case) spells, else the name itself.
+ */
 function resultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
   const m = t.mapping as ResultsMapping;
-  const col = (c: string) => quoteIdent(c);
+  // Columns qualified by the table's alias, so a user column named like the join's cannot be taken for it.
+  const col = (c: string) => `u.${quoteIdent(c)}`;
   const text = (c: string | null) => (c ? `CAST(${col(c)} AS VARCHAR)` : 'NULL::VARCHAR');
   const benchmark = 'column' in m.benchmark ? text(m.benchmark.column) : quoteLiteral(m.benchmark.fixed);
-  return `SELECT ${benchmark} AS benchmark, ${text(m.model)} AS model, ${text(m.model)} AS model_id, ${text(m.metric)} AS metric,
+  return `SELECT ${benchmark} AS benchmark, ${text(m.model)} AS model, coalesce(names.canonical_id, ${text(m.model)}) AS model_id, ${text(m.metric)} AS metric,
   coalesce(${text(m.subset)}, '') AS subset, TRY_CAST(${col(m.value)} AS DOUBLE) AS value, ${text(m.unit)} AS unit,
   ${m.higherIsBetter ? `TRY_CAST(${col(m.higherIsBetter)} AS BOOLEAN)` : 'NULL::BOOLEAN'} AS higher_is_better,
   ${quoteLiteral(t.qualified)} AS source, ${quoteLiteral(t.qualified)} AS upload
-FROM ${mineTable(t.name)} WHERE ${col(m.value)} IS NOT NULL`;
+FROM ${mineTable(t.name)} AS u LEFT JOIN (${MODEL_NAMES_SQL}) AS names ON names.spelling = lower(trim(${text(m.model)}))
+WHERE ${col(m.value)} IS NOT NULL`;
 }
 
 const EMPTY_RESULTS = `SELECT NULL::VARCHAR AS benchmark, NULL::VARCHAR AS model, NULL::VARCHAR AS model_id, NULL::VARCHAR AS metric,
