@@ -13,6 +13,11 @@ const board = { benchmark: 'personamem', metric: 'MCQ accuracy', subset: 'overal
 const head = 'model,benchmark,metric,subset,value,higher_is_better\n';
 
 describe('leaderboard direction of uploads', () => {
+  it('rests on the release having one direction per metric (what uploads are ranked by)', async () => {
+    const mixed = await db.query('select benchmark, metric from main.results group by all having count(distinct higher_is_better) > 1 or count(higher_is_better) < count(*)');
+    expect(mixed.rows).toEqual([]);
+  });
+
   it('refuses a row ranking a released metric the other way, naming the row; without the column it ranks by the release', async () => {
     const released = await db.query('select bool_and(higher_is_better) as h from main.results where benchmark = $1 and metric = $2', { params: [board.benchmark, board.metric] });
     expect(released.rows[0].h).toBe(true);
