@@ -37,6 +37,10 @@ describe.skipIf(!bench)('a leaderboard embed', () => {
     const rows = s.page.locator('[data-leaderboard] tbody tr');
     await expect.poll(() => rows.count(), { timeout: 90_000 }).toBe(results.length);
     expect(await s.page.locator('[data-leaderboard] caption').textContent()).toContain(KEY.subset);
+    // And that page's chart offers this very embed.
+    await s.page.locator('[data-copy-embed]').click();
+    expect(await s.page.locator('[data-embed-url]').getAttribute('href')).toBe(embedUrl(siteUrl, { kind: 'board', ...KEY }, 'light'));
+    expect(await s.page.locator('[data-chart-permalink]').getAttribute('href')).toBe(href.toString());
   });
 
   it('is refused plainly for a board of uploads, or a board that does not exist', async () => {
