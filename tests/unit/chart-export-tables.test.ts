@@ -134,9 +134,9 @@ describe('file names (9)', () => {
     expect(chartFileName(other, 'pdf', '', day)).toBe('personagym_builder-bar_scores-mean-of-score-by-task_2026-01-01.pdf');
     expect(chartFileName(other, 'pdf', '', day)).not.toBe(chartFileName({ ...other, title: 'Scores: mean of score by model' }, 'pdf', '', day));
     expect(localDay(day)).toBe('2026-01-01');
-    const long = chartFileName({ ...other, subtitle: `Rows where ${'x'.repeat(200)}` }, 'csv', '', day);
+    const long = chartFileName({ ...other, filter: 'x'.repeat(200) }, 'csv', '', day);
     expect(long.length).toBeLessThan(200);
-    expect(long).not.toBe(chartFileName({ ...other, subtitle: `Rows where ${'x'.repeat(199)}` }, 'csv', '', day));
+    expect(long).not.toBe(chartFileName({ ...other, filter: 'x'.repeat(199) }, 'csv', '', day));
   });
 });
 
@@ -154,8 +154,8 @@ describe('citation (10)', () => {
 describe('file names of curated and leaderboard charts (9)', () => {
   it('keep a curated view’s name short and tell leaderboards apart by metric and subset', () => {
     const day = new Date(2026, 10, 27, 23, 59);
-    expect(chartFileName({ ...filtered, view: 'model-by-task', subtitle: 'Mean judge score per task.' }, 'svg', '', day)).toBe('personagym_model-by-task_2026-11-27.svg');
-    const board = (title: string) => chartFileName({ ...filtered, view: 'leaderboard', subtitle: undefined, title }, 'csv', '', day);
+    expect(chartFileName({ ...filtered, view: 'model-by-task', subtitle: 'Mean judge score per task.', filter: undefined }, 'svg', '', day)).toBe('personagym_model-by-task_2026-11-27.svg');
+    const board = (title: string) => chartFileName({ ...filtered, view: 'leaderboard', subtitle: undefined, filter: undefined, title }, 'csv', '', day);
     expect(board('PersonaGym: score · overall, by model')).toBe('personagym_leaderboard_score-overall-by-model_2026-11-27.csv');
     expect(board('PersonaGym: score · overall, by model')).not.toBe(board('PersonaGym: score · toxicity, by model'));
   });
@@ -168,7 +168,15 @@ describe('edge cases of bins and filters', () => {
   });
 
   it('names the filter of a chart of the first rows too', () => {
-    const first = { ...filtered, subtitle: 'First 20,000 of 51,200 rows where task is A (the rest are not drawn)' };
+    const first = builderSpec(
+      { mark: 'scatter', x: 'model', y: 'score', color: '', facet: '', aggregate: 'none', sort: 'none' },
+      [{ model: 'a', score: 2 }],
+      source,
+      'Scores',
+      'task is A',
+      { kind: 'first', total: 51_200 },
+    );
+    expect(first.subtitle).toBe('First 1 of 51,200 rows where task is A (the rest are not drawn)');
     expect(chartFileName(first, 'csv', '', new Date(2026, 10, 27))).toContain('_where-task-is-a_');
   });
 });

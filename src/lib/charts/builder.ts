@@ -129,8 +129,9 @@ export function builderSpec(
   drawnFrom?: DrawnFrom,
 ): ChartSpec {
   const subtitle = rowsLine(rowsKept, drawnFrom, rows.length);
+  const filter = rowsKept ? { filter: rowsKept } : {};
   const histogramTitle = `${tableTitle}: distribution of ${state.x}${state.color ? ` by ${state.color}` : ''}`;
-  if (drawnFrom?.kind === 'binned') return binnedSpec(state, rows, drawnFrom, source, histogramTitle, subtitle);
+  if (drawnFrom?.kind === 'binned') return { ...binnedSpec(state, rows, drawnFrom, source, histogramTitle, subtitle), ...filter };
   const isHeat = state.mark === 'heatmap';
   const { keys, value, how: useAgg } = aggregation(state);
   const grouped = drawnFrom?.kind === 'grouped' ? rows : aggregateRows(rows, keys, value, useAgg);
@@ -144,6 +145,7 @@ export function builderSpec(
   return {
     view: `builder-${state.mark}`,
     ...(subtitle ? { subtitle } : {}),
+    ...filter,
     title:
       state.mark === 'histogram'
         ? histogramTitle

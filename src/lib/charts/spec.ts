@@ -61,6 +61,8 @@ export interface ChartSpec {
   encoding: Encoding;
   title: string;
   subtitle?: string;
+  /** The filter the rows were chosen by, in words, when the chart is of filtered rows (export file names carry it). */
+  filter?: string;
   xLabel: string;
   yLabel?: string;
   /** Units shown after the axis labels, e.g. "score 1–5", "%". */

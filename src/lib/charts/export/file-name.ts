@@ -21,18 +21,9 @@ export function chartFileName(spec: ChartSpec, extension: string, suffix = '', d
   const s = spec.source;
   // The benchmark is named first already: "PersonaGym: score, by model" → "score, by model".
   const what = spec.title.startsWith(`${s.benchmark}: `) ? spec.title.slice(s.benchmark.length + 2) : spec.title;
-  const filter = rowsFilter(spec);
+  const filter = spec.filter;
   const parts = [slug(s.benchmarkId), slug(spec.view), ...(TEMPLATE_VIEW.test(spec.view) ? [part(what)] : []), ...(filter ? [`where-${part(filter)}`] : [])];
   return `${parts.join('_')}${suffix}_${localDay(date)}.${extension}`;
-}
-
-/**
- * A builder chart of filtered rows says so in its subtitle ("Rows where task is A; score ≥ 4",
- * "First 20,000 of 51,200 rows where … (the rest are not drawn)"): the filter is the part after "where".
- */
-function rowsFilter(spec: ChartSpec): string | null {
-  const m = /^(?:Rows|First .+? rows) where (.+?)(?: \([^()]*\))?$/s.exec(spec.subtitle ?? '');
-  return m ? m[1] : null;
 }
 
 /** YYYY-MM-DD on the author's clock (toISOString is UTC: the day before or after, near midnight). */
