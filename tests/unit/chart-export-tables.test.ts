@@ -147,6 +147,10 @@ describe('citation (10)', () => {
     expect(tex).toContain('Source: PersonaGym~\\cite{samuel2024personagym}');
     expect(tex).toContain('% @inproceedings{samuel2024personagym,\n%   title = {PersonaGym},');
     expect(toLatex(filtered)).not.toContain('\\cite');
+    // A query's rows from two benchmarks cite both.
+    const two = `${bib}\n\n@article{tao2025personafeedback,\n  title = {PersonaFeedback}\n}\n`;
+    expect(toLatex(filtered, two)).toContain('Source: PersonaGym~\\cite{samuel2024personagym,tao2025personafeedback}');
+    expect(toLatex(filtered, two)).toContain('add these entries to your .bib file');
   });
 });
 

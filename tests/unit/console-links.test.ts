@@ -145,8 +145,16 @@ describe('a query as a table (Node engine, built data)', () => {
     expect(querySource(catalog, sql, db.tablesFor(sql), rows)).toEqual({
       benchmark: personagym.short,
       benchmarkId: 'personagym',
+      benchmarkIds: ['personagym'],
       table: 'personagym.scores',
       license: personagym.license.spdx,
     });
+    // Rows of main.results name their benchmarks: every one of them is cited.
+    const shared = 'SELECT benchmark, model, value FROM main.results';
+    const sharedRows = (await db.query(shared)).rows as Record<string, string | number | boolean | null>[];
+    const ids = [...new Set(sharedRows.map((r) => r.benchmark as string))].sort();
+    const source = querySource(catalog, shared, db.tablesFor(shared), sharedRows);
+    expect(source.benchmarkId).toBe('query');
+    expect([...source.benchmarkIds!].sort()).toEqual(ids);
   });
 });

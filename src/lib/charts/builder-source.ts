@@ -30,6 +30,7 @@ export function querySource(catalog: Catalog, sql: string, tablesRead: string[],
   return {
     benchmark: names.length === 0 ? 'Personascope' : names.length <= NAMED ? names.join(', ') : `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more`,
     benchmarkId: benchmarks.length === 1 ? benchmarks[0].id : 'query',
+    benchmarkIds: benchmarks.map((b) => b.id),
     table: tables.length ? tables.join(', ') : 'SQL query',
     license: licences.length ? licences.join(', ') : 'not stated',
   };

@@ -46,6 +46,8 @@ export interface ChartSource {
   benchmark: string;
   /** Benchmark id (used in file names and links). */
   benchmarkId: string;
+  /** Every benchmark the rows come from, when that is not `benchmarkId` alone (a query's): cited in exports. */
+  benchmarkIds?: string[];
   /** Qualified tables the data come from, e.g. "personagym.scores". */
   table: string;
   /** Licence as stated (SPDX id or name). */

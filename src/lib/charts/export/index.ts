@@ -1,6 +1,7 @@
 // Export entry point, loaded on demand by the export menu: every format, one call each.
 import { loadCatalog } from '../../catalog/index.ts';
 import { findBenchmark } from '../../catalog/search.ts';
+import { combinedBibtex } from '../../export/bibtex.ts';
 import type { ChartSpec } from '../spec.ts';
 import { chartFileName } from './file-name.ts';
 import { chartToPdf } from './pdf.ts';
@@ -51,13 +52,14 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
 }
 
 /**
- * The BibTeX of the chart's one benchmark (the catalog is already loaded by the page that drew
- * it); none for a query over several benchmarks. A catalog that cannot be read costs the \cite,
- * not the table, and the user is told.
+ * The BibTeX of the benchmarks the chart's rows come from (the catalog is already loaded by the page
+ * that drew it). A catalog that cannot be read costs the \cite, not the table, and the user is told.
  */
 async function benchmarkBibtex(spec: ChartSpec): Promise<{ bibtex: string; warning?: string }> {
   try {
-    return { bibtex: findBenchmark(await loadCatalog(), spec.source.benchmarkId)?.bibtex ?? '' };
+    const catalog = await loadCatalog();
+    const ids = spec.source.benchmarkIds ?? [spec.source.benchmarkId];
+    return { bibtex: combinedBibtex(ids.flatMap((id) => findBenchmark(catalog, id) ?? [])) };
   } catch (error) {
     return { bibtex: '', warning: `The table has no \\cite: the benchmark's citation could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }

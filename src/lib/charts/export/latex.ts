@@ -37,14 +37,17 @@ export function latexEscape(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/[\\&%$#_{}~^<>|≥≤≠±×−]/g, (c) => LATEX_SPECIALS[c]);
 }
 
-/** The citation key of a BibTeX entry ("@article{samuel2024personagym, …" → "samuel2024personagym"). */
-export function bibtexKey(bibtex: string): string | undefined {
-  return /@\w+\s*\{\s*([^,\s]+)\s*,/.exec(bibtex)?.[1];
+/** The citation keys of BibTeX entries ("@article{samuel2024personagym, …" → "samuel2024personagym"). */
+export function bibtexKeys(bibtex: string): string[] {
+  return [...bibtex.matchAll(/@\w+\s*\{\s*([^,\s]+)\s*,/g)].map((m) => m[1]);
 }
 
-/** A booktabs table (needs \usepackage{booktabs}); a network's edges follow in a second table. */
+/**
+ * A booktabs table (needs \usepackage{booktabs}); a network's edges follow in a second table.
+ * `bibtex`: the entries of the benchmarks the rows come from (several for a query), cited in the caption.
+ */
 export function toLatex(spec: ChartSpec, bibtex = ''): string {
-  const key = bibtexKey(bibtex);
+  const key = bibtexKeys(bibtex).join(',');
   const c = captionParts(spec);
   const cite = key ? `~\\cite{${key}}` : '';
   const words = [
@@ -55,7 +58,7 @@ export function toLatex(spec: ChartSpec, bibtex = ''): string {
   ].filter(Boolean);
   const out: string[] = [];
   if (key) {
-    out.push(`% The caption cites ${key}; add this entry to your .bib file:`, ...bibtex.trim().split(/\r?\n/).map((l) => `% ${l}`), '');
+    out.push(`% The caption cites ${key}; add ${key.includes(',') ? 'these entries' : 'this entry'} to your .bib file:`, ...bibtex.trim().split(/\r?\n/).map((l) => `% ${l}`), '');
   }
   out.push(...tableLines(chartTable(spec), words.join(' ')));
   const links = linkTable(spec);
