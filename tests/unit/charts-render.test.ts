@@ -120,6 +120,9 @@ describe('chart renderer', () => {
     // Four panels wrap into a grid at 640 wide, each titled.
     const titles = [...facets.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent).sort();
     expect(titles).toEqual(['Model A', 'Model B', 'Model C', 'Model D']);
+    // The panel grid scales with the font: at a paper's 8 pt, 300 units hold two panels side by side.
+    const height = (width: number, fontSize: number) => Number(renderChart(fixtures.get('facets')!, { theme: 'light', width, fontSize, document: doc }).getAttribute('viewBox')!.split(' ')[3]);
+    expect(height(300, 8)).toBeLessThan(height(200, 8) * 0.75);
     const network = render('network');
     expect(marks(network, 'dot', 'circle')).toBe(10);
     expect(marks(network, 'link', 'path')).toBe(8);

@@ -328,6 +328,7 @@ function wrapXAxisTitle(base: Plot.PlotOptions, fontSize: number): void {
 
 const WRAP_X = '__panel_col';
 const WRAP_Y = '__panel_row';
+/** The narrowest panel at the 12-unit base font; it scales with the font (a paper's 8 pt fits more). */
 const WRAP_MIN_PANEL_WIDTH = 200;
 
 /** Grid for small multiples of a vertical chart with more panels than fit in one row. */
@@ -335,7 +336,7 @@ function facetGrid(ctx: Ctx): { cols: number; rows: number; col: (d: ChartRow) =
   const e = ctx.spec.encoding;
   if (!e.facet || e.mark === 'network' || (e.y && typeof firstValue(ctx.spec.data, e.y) === 'string') || (e.mark === 'bar' && e.color && !e.stack)) return null;
   const values = uniques(ctx.spec.data, e.facet);
-  const cols = Math.max(1, Math.min(5, Math.floor(ctx.width / WRAP_MIN_PANEL_WIDTH)));
+  const cols = Math.max(1, Math.min(5, Math.floor(ctx.width / ((WRAP_MIN_PANEL_WIDTH * ctx.fontSize) / 12))));
   if (values.length <= cols) return null;
   const index = new Map(values.map((v, i) => [v, i]));
   const at = (d: ChartRow) => index.get(String(d[e.facet!])) ?? 0;

@@ -7,7 +7,8 @@ import { chartFileName } from './file-name.ts';
 import { chartToPdf } from './pdf.ts';
 import { chartToPng } from './png.ts';
 import type { PaperPreset } from './preset.ts';
-import { renderForPaper, svgText } from './svg.ts';
+import { tallWarning } from './tall-figure.ts';
+import { paperHeightIn, renderForPaper, svgText } from './svg.ts';
 import { toCsv, toLatex, toLinksCsv, toMarkdown } from './table.ts';
 import type { ExportFormat } from './formats.ts';
 
@@ -23,17 +24,19 @@ export interface ExportedChart {
 export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<ExportedChart> {
   const name = (ext: string, suffix = '') => chartFileName(spec, ext, suffix);
   switch (format) {
-    case 'svg':
-      return { blob: new Blob([svgText(renderForPaper(spec, p))], { type: 'image/svg+xml' }), fileName: name('svg') };
+    case 'svg': {
+      const svg = renderForPaper(spec, p);
+      return { blob: new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName: name('svg'), warning: tallWarning(p, paperHeightIn(svg)) };
+    }
     case 'pdf': {
       const { blob, unshown } = await chartToPdf(spec, p);
-      return { blob, fileName: name('pdf'), warning: unshownWarning(unshown) };
+      return { blob, fileName: name('pdf'), warning: joinWarnings(unshownWarning(unshown), fitHeightWarning(spec, p)) };
     }
     case 'png1':
     case 'png2':
     case 'png3': {
       const scale = Number(format.slice(3)) as 1 | 2 | 3;
-      return { blob: await chartToPng(spec, p, scale), fileName: name('png', `@${scale}x`) };
+      return { blob: await chartToPng(spec, p, scale), fileName: name('png', `@${scale}x`), warning: fitHeightWarning(spec, p) };
     }
     case 'csv':
       return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };
@@ -63,6 +66,16 @@ async function benchmarkBibtex(spec: ChartSpec): Promise<{ bibtex: string; warni
   } catch (error) {
     return { bibtex: '', warning: `The table has no \\cite: the benchmark's citation could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
+}
+
+/** The same for formats that render the chart themselves: measured on the paper SVG. */
+function fitHeightWarning(spec: ChartSpec, p: PaperPreset): string | undefined {
+  return p.heightIn === null ? tallWarning(p, paperHeightIn(renderForPaper(spec, p))) : undefined;
+}
+
+function joinWarnings(...warnings: (string | undefined)[]): string | undefined {
+  const all = warnings.filter((w): w is string => Boolean(w));
+  return all.length ? all.join(' ') : undefined;
 }
 
 function unshownWarning(unshown: string[]): string | undefined {
