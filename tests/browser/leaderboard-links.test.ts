@@ -86,6 +86,13 @@ describe('leaderboard links', () => {
     await expect.poll(async () => (await query()).get('subset')).toBe(other);
     await s.page.reload();
     await expect.poll(() => s.page.locator('.picker select').nth(1).inputValue(), { timeout: 60_000 }).toBe(other);
+    // Sorted by model, the link to the leaderboard page keeps that order.
+    await s.page.locator('[data-leaderboard] th button', { hasText: 'Model' }).click();
+    await expect.poll(async () => (await query()).get('sort')).toBe('model');
+    await s.page.locator('[data-open-leaderboard]').click();
+    await expect.poll(async () => (await hash()).split('?')[0]).toBe('#/leaderboard');
+    expect((await query()).get('sort')).toBe('model');
+    expect((await query()).get('subset')).toBe(other);
   });
 });
 
