@@ -24,6 +24,20 @@ describe('model names of uploads', () => {
     await userData.remove('names');
   });
 
+  it('leaves a name that spells two models as typed, and says so at upload', async () => {
+    // No released spelling is shared today; two releases naming different models alike would make one.
+    await db.query("INSERT INTO main.model_aliases VALUES ('GPT-4 family', 'gpt-4o', 'one'), ('gpt-4 FAMILY', 'gpt-4o-mini', 'two')");
+    const { notes } = await userData.add(file('model,benchmark,metric,value\nGPT-4 family,own,acc,0.5\ngpt-4o,own,acc,0.4\n'), 'shared.csv');
+    expect(notes).toEqual(['“GPT-4 family” spells more than one model here (gpt-4o, gpt-4o-mini), so its rows stay under the name as typed: write one of those ids in the file to link them to that model.']);
+    const rows = await db.query("select model, model_id from main.results_all where upload = 'mine.shared' order by model");
+    expect(rows.rows).toEqual([
+      { model: 'GPT-4 family', model_id: 'GPT-4 family' },
+      { model: 'gpt-4o', model_id: 'gpt-4o' },
+    ]);
+    await userData.remove('shared');
+    await db.query("DELETE FROM main.model_aliases WHERE benchmark IN ('one', 'two')");
+  });
+
   it('reads a model column named model_id (the join cannot take it for its own)', async () => {
     await userData.add(file('model_id,metric,value\nGPT-4o,acc,0.5\n'), 'ids.csv');
     await userData.setMapping('ids', { model: 'model_id', metric: 'metric', value: 'value', benchmark: { fixed: 'mine:ids' }, subset: null, unit: null, higherIsBetter: null });

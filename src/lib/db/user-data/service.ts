@@ -8,7 +8,7 @@ import { checkSize, type Prepared } from './prepare.ts';
 import { safeTableName, uniqueName } from './names.ts';
 import type { UploadStore } from './store.ts';
 import { asUploadError, UploadError } from './upload-error.ts';
-import { createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, RESULTS_ALL_READS, validateMapping } from './user-tables.ts';
+import { ambiguousModelNotes, createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, RESULTS_ALL_READS, validateMapping } from './user-tables.ts';
 import { numbersWithMissingMarkers } from './missing-markers.ts';
 
 /** Reads a file into what DuckDB needs (in a worker in the browser). */
@@ -137,6 +137,7 @@ export class UserData {
         const notes = await numbersWithMissingMarkers(engine, name, columns);
         this.tables = [...this.tables, info];
         await rebuildResultsViews(engine, this.usable());
+        if (info.mapping) notes.push(...(await ambiguousModelNotes(engine, info)));
         this.changed();
         return { info, mappingProblem, notes };
       });

@@ -94,10 +94,25 @@ export const ownBenchmark = (name: string) => `mine:${name}`;
  * Every spelling of a canonical model, lower-cased: its id and the aliases the releases use ("GPT-4o" is
  * gpt-4o). A spelling shared by two models maps to neither, so an upload is never linked to a guess.
  */
-const MODEL_NAMES_SQL = `SELECT spelling, any_value(model_id) AS canonical_id FROM (
-    SELECT lower(model_id) AS spelling, model_id FROM main.models
-    UNION ALL SELECT lower(alias), model_id FROM main.model_aliases
-  ) GROUP BY spelling HAVING count(DISTINCT model_id) = 1`;
+const SPELLINGS_SQL = `SELECT lower(model_id) AS spelling, model_id FROM main.models
+    UNION ALL SELECT lower(alias), model_id FROM main.model_aliases`;
+const MODEL_NAMES_SQL = `SELECT spelling, any_value(model_id) AS canonical_id FROM (${SPELLINGS_SQL}) GROUP BY spelling HAVING count(DISTINCT model_id) = 1`;
+
+/**
+ * Notes for an upload's model names that spell more than one canonical model (releases spell models
+ * differently): they stay as typed, and the note says so and how to link them. Reads mine.results.
+ */
+export async function ambiguousModelNotes(engine: Engine, t: Pick<UserTableInfo, 'qualified'>): Promise<string[]> {
+  const r = await engine.run(
+    `SELECT y.model, string_agg(DISTINCT x.model_id, ', ' ORDER BY x.model_id) AS ids
+     FROM ${MINE}.results y JOIN (${SPELLINGS_SQL}) x ON x.spelling = lower(trim(y.model))
+     WHERE y.upload = ? GROUP BY y.model HAVING count(DISTINCT x.model_id) > 1 ORDER BY y.model`,
+    [t.qualified],
+  );
+  return r.rows.map(
+    (row) => `“${String(row.model)}” spells more than one model here (${String(row.ids)}), so its rows stay under the name as typed: write one of those ids in the file to link them to that model.`,
+  );
+}
 
 /**
  * One SELECT turning a mapped user table into main.results' columns. The model keeps the typed name;
