@@ -182,6 +182,19 @@ describe.skipIf(!scoresTable)('a result page’s filtered rows', () => {
     expect(await s.page.locator('#embed svg g[data-mark="bar"] rect').count()).toBe(models);
     expect(await s.page.locator('#embed svg').textContent()).toContain(task);
   });
+
+  it('keep the embed code shown in step with the filters', async () => {
+    const other = rows.find((r) => r.task !== task)!.task;
+    await s.open(`#/sql/result?sql=${encodeURIComponent(SQL)}&facet.task=${encodeURIComponent(task)}&${chart}`);
+    const builder = s.page.locator('[data-chart-builder]');
+    await builder.locator('[data-chart-svg] svg').waitFor({ timeout: 60_000 });
+    await builder.locator('[data-copy-embed]').click();
+    const facets = async () => new URL((await s.page.locator('[data-embed-url]').getAttribute('href'))!).searchParams.getAll('facet.task');
+    await expect.poll(facets).toEqual([task]);
+    await s.page.locator(`[data-facet="task"] button[data-value="${other}"]`).click();
+    await expect.poll(facets, { timeout: 30_000 }).toEqual([task, other].sort());
+    expect(await s.page.locator('[data-embed-code]').inputValue()).toContain(encodeURIComponent(other).replace(/%20/g, '+'));
+  });
 });
 
 describe.skipIf(!scoresTable)('builder charts of catalog tables', () => {
