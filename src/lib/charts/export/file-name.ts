@@ -45,6 +45,8 @@ function slug(text: string): string {
   return (
     text
       .toLowerCase()
+      // A sign before a number is part of it ("≥ -1" is not "≥ 1"): it would otherwise become a separator.
+      .replace(/(^|[\s–(≥≤=<>])[-−](?=\d|\.\d)/g, '$1 minus ')
       .replace(/[≥≤≠<>=–]/g, (c) => words[c])
       .replace(/(\d)\.(\d)/g, '$1\u0000$2')
       .replace(/[^a-z0-9\u0000]+/g, '-')

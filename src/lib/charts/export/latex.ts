@@ -27,14 +27,33 @@ const LATEX_SPECIALS: Record<string, string> = {
   '±': '\\ensuremath{\\pm}',
   '×': '\\ensuremath{\\times}',
   '−': '\\ensuremath{-}',
+  ...greekLetters(),
 };
+
+/**
+ * Greek letters (APC's metric is "ΔAPC"): not set up for text by LaTeX's UTF-8 input either. Those
+ * with a math command become it; capitals that are Latin-shaped (Α, Β …) become the Latin letter.
+ */
+function greekLetters(): Record<string, string> {
+  const lower = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi o pi rho varsigma sigma tau upsilon phi chi psi omega'.split(' ');
+  const upper = 'A B Gamma Delta E Z H Theta I K Lambda M N Xi O Pi P - Sigma T Upsilon Phi X Psi Omega'.split(' ');
+  const out: Record<string, string> = {};
+  lower.forEach((name, i) => (out[String.fromCodePoint(0x3b1 + i)] = name === 'o' ? 'o' : `\\ensuremath{\\${name}}`));
+  upper.forEach((name, i) => {
+    if (name === '-') return; // U+03A2 is unassigned
+    out[String.fromCodePoint(0x391 + i)] = name.length === 1 ? name : `\\ensuremath{\\${name}}`;
+  });
+  return out;
+}
+
+const SPECIAL = new RegExp(`[${Object.keys(LATEX_SPECIALS).map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
 
 /**
  * Text safe in a LaTeX paragraph or tabular cell: specials escaped, and line breaks folded into
  * spaces (a blank line inside tabular is a paragraph break, which LaTeX refuses there).
  */
 export function latexEscape(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/[\\&%$#_{}~^<>|≥≤≠±×−]/g, (c) => LATEX_SPECIALS[c]);
+  return s.replace(/\s+/g, ' ').replace(SPECIAL, (c) => LATEX_SPECIALS[c]);
 }
 
 /** The citation keys of BibTeX entries ("@article{samuel2024personagym, …" → "samuel2024personagym"). */
