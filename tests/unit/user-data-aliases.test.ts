@@ -10,6 +10,14 @@ const { db, userData } = createNodeDbWithUserData(dataDir, memoryStore());
 const file = (text: string) => new Blob([text]);
 
 describe('model names of uploads', () => {
+  it('maps the name the site shows (display_name) too', async () => {
+    const [shown] = (await db.query("select display_name, model_id from main.models where model_id = 'gpt-4o-mini'")).rows;
+    await userData.add(file(`model,benchmark,metric,value\n${String(shown.display_name).toUpperCase()},own,acc,0.5\n`), 'shown.csv');
+    const rows = await db.query("select model_id from main.results_all where upload = 'mine.shown'");
+    expect(rows.rows).toEqual([{ model_id: 'gpt-4o-mini' }]);
+    await userData.remove('shown');
+  });
+
   it('maps ids and aliases case-insensitively onto main.models, keeping the typed name', async () => {
     const alias = await db.query("select alias, model_id from main.model_aliases where alias = 'GPT-4o' limit 1");
     expect(alias.rows).toEqual([{ alias: 'GPT-4o', model_id: 'gpt-4o' }]);

@@ -91,10 +91,11 @@ export async function dropUserTable(engine: Engine, name: string): Promise<void>
 export const ownBenchmark = (name: string) => `mine:${name}`;
 
 /**
- * Every spelling of a canonical model, lower-cased: its id and the aliases the releases use ("GPT-4o" is
+ * Every spelling of a canonical model, lower-cased: its id, the name the site shows, and the aliases the releases use ("GPT-4o" is
  * gpt-4o). A spelling shared by two models maps to neither, so an upload is never linked to a guess.
  */
 const SPELLINGS_SQL = `SELECT lower(model_id) AS spelling, model_id FROM main.models
+    UNION ALL SELECT lower(display_name), model_id FROM main.models
     UNION ALL SELECT lower(alias), model_id FROM main.model_aliases`;
 const MODEL_NAMES_SQL = `SELECT spelling, any_value(model_id) AS canonical_id FROM (${SPELLINGS_SQL}) GROUP BY spelling HAVING count(DISTINCT model_id) = 1`;
 
