@@ -23,12 +23,19 @@ describe('resolving a leaderboard link', () => {
       'This link names metric “nope”, subset “x” in spp, which no leaderboard has. Showing spp · score · trivia instead; the link stays as it was until you pick a board.',
     );
   });
+  it('a mistyped metric keeps the subset the link names, which is then not called missing', () => {
+    const want = { benchmark: 'spp', metric: 'nope', subset: 'codenames' };
+    const r = resolveBoard(OPTIONS, want)!;
+    expect(r).toEqual({ key: { benchmark: 'spp', metric: 'score', subset: 'codenames' }, missing: ['metric'] });
+    expect(boardNotice(want, r)).toMatch(/^This link names metric “nope” in spp · codenames, which no leaderboard has\./);
+  });
+
   it('an unknown benchmark, and a deleted upload board, say so', () => {
     const r = resolveBoard(OPTIONS, { benchmark: 'nope' })!;
     expect(r.missing).toEqual(['benchmark']);
     expect(boardNotice({ benchmark: 'nope' }, r)).toMatch(/^This link names benchmark “nope”, which no leaderboard has\. Showing personamath · Pass@1 · MATH instead/);
     const want = { benchmark: 'mine:items', metric: 'latency', subset: '' };
-    expect(boardNotice(want, resolveBoard(OPTIONS, want)!)).toMatch(/names benchmark “mine:items”, metric “latency”, subset “”, .*an upload that is not in this browser/);
+    expect(boardNotice(want, resolveBoard(OPTIONS, want)!)).toMatch(/names benchmark “mine:items”, metric “latency”, no subset, .*an upload that is not in this browser/);
   });
   it('no boards at all: nothing to show', () => {
     expect(resolveBoard([], { benchmark: 'spp' })).toBeNull();

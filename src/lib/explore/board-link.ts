@@ -24,7 +24,7 @@ export function resolveBoard(options: readonly Pick<BoardOption, keyof BoardKey 
 /** The notice for a link that named a board not here; null when it was honoured. */
 export function boardNotice(want: Partial<BoardKey>, r: ResolvedBoard): string | null {
   if (r.missing.length === 0) return null;
-  const named = r.missing.map((p) => `${p} “${want[p]}”`).join(', ');
+  const named = r.missing.map((p) => (p === 'subset' && want.subset === '' ? 'no subset' : `${p} “${want[p]}”`)).join(', ');
   const found = PARTS.filter((p) => want[p] !== undefined && !r.missing.includes(p)).map((p) => want[p]);
   const where = found.length ? ` in ${found.join(' · ')}` : '';
   // Upload boards (benchmark mine:<table>) exist only while that upload is kept in this browser.
