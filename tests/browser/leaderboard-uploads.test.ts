@@ -36,6 +36,8 @@ describe('uploads on the leaderboards', () => {
   it('refuses, at upload, a row that would rank a released board the other way', async () => {
     await upload('dir.csv', 'model,benchmark,metric,subset,value,higher_is_better\nmy-agent,personamem,MCQ accuracy,overall · 128k context,0.99,false\n');
     await expect.poll(() => s.page.locator('main').innerText()).toMatch(/row 1, column “higher_is_better”: lower is better, but the released personamem · MCQ accuracy is ranked higher is better/);
+    // Said in the announced status, not only in the mapping form.
+    expect(await s.page.locator('[aria-live] [data-upload-note]').first().innerText()).toMatch(/^Its rows were not added to the leaderboards: row 1, column “higher_is_better”/);
   });
 
   it("links an upload's model name to the canonical model in any case, keeping the typed name", async () => {
