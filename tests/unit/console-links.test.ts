@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { builderRequested, readBuilderState, writeBuilderState, type BuilderState } from '../../src/lib/charts/builder.ts';
 import { querySource } from '../../src/lib/charts/builder-source.ts';
+import { licenceText } from '../../src/lib/licence-words.ts';
 import { chartPageHash, embedUrl, parseEmbedQuery, type EmbedChart } from '../../src/lib/charts/embed-url.ts';
 import { resultHref, resultSql } from '../../src/lib/console/result-link.ts';
 import { checkQuery, queryTable, readsOwnTables } from '../../src/lib/explore/query-table.ts';
@@ -156,5 +157,12 @@ describe('a query as a table (Node engine, built data)', () => {
     const source = querySource(catalog, shared, db.tablesFor(shared), sharedRows);
     expect(source.benchmarkId).toBe('query');
     expect([...source.benchmarkIds!].sort()).toEqual(ids);
+    expect(source.license).toBe('per benchmark (each benchmark’s page gives its licence)');
+    // Two benchmarks: each licence is said with its benchmark.
+    const two = sharedRows.filter((r) => r.benchmark === ids[0] || r.benchmark === ids[1]);
+    const [a, b] = ids.map((id) => catalog.benchmarks.find((x) => x.id === id)!);
+    expect(querySource(catalog, shared, db.tablesFor(shared), two).license).toBe(
+      [a, b].map((x) => `${x.short}: ${licenceText(x.license)}`).join('; '),
+    );
   });
 });

@@ -26,7 +26,14 @@ export function querySource(catalog: Catalog, sql: string, tablesRead: string[],
   const ids = [...new Set(rows.map((r) => r.benchmark).filter((v): v is string => typeof v === 'string'))];
   const benchmarks = benchmarksOf(catalog, tables, ids);
   const names = benchmarks.map((b) => b.short);
-  const licences = [...new Set(benchmarks.map((b) => licenceText(b.license)))];
+  // Each licence with its benchmark when there are several ("A: MIT, mixed terms; B: MIT"), else it is not
+  // said which rows fall under which; beyond a few, each benchmark's page says it.
+  const licences =
+    benchmarks.length <= 1
+      ? benchmarks.map((b) => licenceText(b.license))
+      : benchmarks.length <= NAMED
+        ? [benchmarks.map((b) => `${b.short}: ${licenceText(b.license)}`).join('; ')]
+        : ['per benchmark (each benchmark’s page gives its licence)'];
   return {
     benchmark: names.length === 0 ? 'Personascope' : names.length <= NAMED ? names.join(', ') : `${names.slice(0, NAMED).join(', ')} and ${names.length - NAMED} more`,
     benchmarkId: benchmarks.length === 1 ? benchmarks[0].id : 'query',

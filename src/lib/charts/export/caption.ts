@@ -14,8 +14,9 @@ export function captionParts(spec: ChartSpec): { title: string; subtitle?: strin
   };
 }
 
-/** "Rows where score ≥ 4" → "Rows where score ≥ 4."; text already ending in . ! ? is kept. */
+/** "built from … intervals" → "Built from … intervals."; text already ending in . ! ? keeps its end. */
 function sentence(s: string): string {
   const t = s.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
