@@ -2,24 +2,14 @@
 // disabled, while it works), preset errors are tied to their field, a too-small height is refused
 // by name, PNGs carry their dpi, and a network offers its edges and cites its benchmark.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCatalog, builtTableRows, newSession, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { builtCatalog, builtTableRows, fileSession, fileTempDir } from './harness.ts';
 
 const catalog = builtCatalog();
 const bench = catalog.benchmarks.find((b) => b.id === 'personabench');
-const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-export-'));
-
-let s: Session;
-beforeAll(async () => {
-  s = await newSession({ width: 1100 });
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-  fs.rmSync(outDir, { recursive: true, force: true });
-});
+const outDir = fileTempDir('chart-export-');
+const s = fileSession({ width: 1100 });
 
 describe.skipIf(!bench)('chart export menu', () => {
   it('keeps focus, ties errors to fields, writes pHYs, exports edges and the citation', async () => {

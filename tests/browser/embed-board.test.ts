@@ -1,20 +1,13 @@
 // A leaderboard's embed: the released board drawn with its source line and licence, a link back to the
 // leaderboard page showing that board; a board of the visitor's own uploads, or none, is refused plainly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embedUrl } from '../../src/lib/charts/embed-url.ts';
-import { builtCatalog, builtTableRows, newSession, siteUrl, type Session } from './harness.ts';
+import { builtCatalog, builtTableRows, fileSession, siteUrl } from './harness.ts';
 
 const bench = builtCatalog().benchmarks.find((b) => b.id === 'personabench');
 const KEY = { benchmark: 'personabench', metric: 'end-to-end F1', subset: 'ground-truth context · Overall · noise 0.5' };
 
-let s: Session;
-beforeAll(async () => {
-  s = await newSession({ width: 700 });
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-});
+const s = fileSession({ width: 700 });
 
 describe.skipIf(!bench)('a leaderboard embed', () => {
   it('draws the released board with its source and licence, and links back to that board', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { BenchmarkEntry, Catalog, Provenance } from '../../src/lib/types.ts';
 import { siteDir } from './global-setup.ts';
 
@@ -149,4 +149,35 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   });
+}
+
+/**
+ * One session for a whole test file: opened before its tests (on `start`, once DuckDB is ready, when
+ * given), checked clean and closed after them. What it returns stands for that session in the tests.
+ */
+export function fileSession(options: Parameters<typeof newSession>[0] & { start?: string } = {}): Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await newSession(options);
+    if (!options.start) return;
+    await session.open(options.start);
+    await session.page.waitForSelector('[data-db-state="ready"]', { timeout: 90_000 });
+  });
+  afterAll(async () => {
+    session?.assertClean();
+    await session?.close();
+  });
+  return new Proxy({} as Session, {
+    get(_, key) {
+      if (!session) throw new Error('the file session is used before its beforeAll ran');
+      return session[key as keyof Session];
+    },
+  });
+}
+
+/** A temporary folder for a test file's downloads, removed after its tests. */
+export function fileTempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

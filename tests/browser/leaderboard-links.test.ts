@@ -1,7 +1,7 @@
 // Links reproduce what was shown on the leaderboard, benchmark, catalog and models pages; a hand-edited
 // link that names something not here gets a notice naming it, never a silent swap.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCatalog, builtTableRows, newSession, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { builtCatalog, builtTableRows, fileSession } from './harness.ts';
 
 const catalog = builtCatalog();
 const resultsTable = catalog.shared.find((t) => t.qualified === 'main.results')!;
@@ -14,16 +14,7 @@ const fullest = (benchmark: string) => boardsOf(benchmark).sort((a, b) => size(b
 // A benchmark with several boards (so a picked board differs from the default one), one of them with 3+ models.
 const many = catalog.benchmarks.find((b) => boardsOf(b.id).length > 2 && size(b.id, fullest(b.id)) > 2)!;
 
-let s: Session;
-beforeAll(async () => {
-  s = await newSession();
-  await s.open('#/');
-  await s.page.waitForSelector('[data-db-state="ready"]', { timeout: 90_000 });
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-});
+const s = fileSession({ start: '#/' });
 
 const hash = () => s.page.evaluate(() => location.hash);
 const query = async () => new URLSearchParams((await hash()).split('?')[1] ?? '');

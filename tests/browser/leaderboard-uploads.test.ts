@@ -1,18 +1,9 @@
 // An upload on the leaderboards: an upload-only board names the upload as its source and says when its
 // direction was assumed; a row against a released metric's direction is refused at upload, naming the row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { fileSession } from './harness.ts';
 
-let s: Session;
-beforeAll(async () => {
-  s = await newSession();
-  await s.open('#/mine');
-  await s.page.waitForSelector('[data-db-state="ready"]', { timeout: 90_000 });
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-});
+const s = fileSession({ start: '#/mine' });
 
 async function upload(name: string, csv: string): Promise<void> {
   await s.open('#/mine');
