@@ -23,20 +23,27 @@ export interface ExportedChart {
 
 export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<ExportedChart> {
   const name = (ext: string, suffix = '') => chartFileName(spec, ext, suffix);
+  // The picture formats draw the chart once, and its height says whether it fits a page.
+  const paper = () => {
+    const svg = renderForPaper(spec, p);
+    return { svg, tall: tallWarning(p, paperHeightIn(svg)) };
+  };
   switch (format) {
     case 'svg': {
-      const svg = renderForPaper(spec, p);
-      return { blob: new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName: name('svg'), warning: tallWarning(p, paperHeightIn(svg)) };
+      const { svg, tall } = paper();
+      return { blob: new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName: name('svg'), warning: tall };
     }
     case 'pdf': {
-      const { blob, unshown } = await chartToPdf(spec, p);
-      return { blob, fileName: name('pdf'), warning: joinWarnings(unshownWarning(unshown), fitHeightWarning(spec, p)) };
+      const { svg, tall } = paper();
+      const { blob, unshown } = await chartToPdf(spec, p, svg);
+      return { blob, fileName: name('pdf'), warning: joinWarnings(unshownWarning(unshown), tall) };
     }
     case 'png1':
     case 'png2':
     case 'png3': {
       const scale = Number(format.slice(3)) as 1 | 2 | 3;
-      return { blob: await chartToPng(spec, p, scale), fileName: name('png', `@${scale}x`), warning: fitHeightWarning(spec, p) };
+      const { svg, tall } = paper();
+      return { blob: await chartToPng(p, scale, svg), fileName: name('png', `@${scale}x`), warning: tall };
     }
     case 'csv':
       return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };
@@ -66,11 +73,6 @@ async function benchmarkBibtex(spec: ChartSpec): Promise<{ bibtex: string; warni
   } catch (error) {
     return { bibtex: '', warning: `The table has no \\cite: the benchmark's citation could not be read (${error instanceof Error ? error.message : String(error)}).` };
   }
-}
-
-/** The same for formats that render the chart themselves: measured on the paper SVG. */
-function fitHeightWarning(spec: ChartSpec, p: PaperPreset): string | undefined {
-  return p.heightIn === null ? tallWarning(p, paperHeightIn(renderForPaper(spec, p))) : undefined;
 }
 
 function joinWarnings(...warnings: (string | undefined)[]): string | undefined {

@@ -13,8 +13,8 @@ export interface PdfExport {
   unshown: string[];
 }
 
-export async function chartToPdf(spec: ChartSpec, p: PaperPreset): Promise<PdfExport> {
-  const svg = renderForPaper(spec, p);
+/** `svg`: the chart drawn for paper, when the caller has it already (it is changed here). */
+export async function chartToPdf(spec: ChartSpec, p: PaperPreset, svg = renderForPaper(spec, p)): Promise<PdfExport> {
   const width = p.widthIn * PT_PER_IN;
   const height = paperHeightIn(svg) * PT_PER_IN;
   const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true, putOnlyUsedFonts: true });
