@@ -81,9 +81,11 @@ export async function runConsoleQuery(db: Db, sql: string, signal?: AbortSignal)
       return (await db.query(`SELECT * FROM ${RESULT_REF} LIMIT ${n} OFFSET ${from}`, { signal: pageSignal })).rows;
     },
     all: (allSignal) => db.query(`SELECT * FROM ${RESULT_REF}`, { signal: allSignal }),
-    async distinct(column, distinctSignal) {
-      const q = `SELECT DISTINCT ${quoteIdent(column)} AS v FROM ${RESULT_REF} LIMIT 1000`;
-      return (await db.query(q, { signal: distinctSignal })).rows.map((r) => r.v ?? null);
-    },
+    distinct: distinctReader(db, RESULT_REF),
   };
+}
+
+/** ConsoleResult.distinct for rows kept in DuckDB: the distinct values of one column of `ref` (at most 1,000). */
+export function distinctReader(db: Db, ref: string): ConsoleResult['distinct'] {
+  return async (column, signal) => (await db.query(`SELECT DISTINCT ${quoteIdent(column)} AS v FROM ${ref} LIMIT 1000`, { signal })).rows.map((r) => r.v ?? null);
 }

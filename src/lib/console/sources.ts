@@ -1,11 +1,10 @@
 // Where a console result's rows come from: the catalog tables the query names, and — when the result
 // has a "benchmark" column (rows of main.results, main.claims …) — the benchmarks named in it.
 import type { DbClient } from '../db/client.ts';
-import { quoteIdent } from '../db/sql-text.ts';
 import type { BenchmarkEntry, Catalog, CellValue, TableInfo } from '../types.ts';
 import { benchmarksOf } from '../export/bibtex.ts';
 import { tableRef } from '../explore/table-query.ts';
-import type { ConsoleResult } from './run-query.ts';
+import { distinctReader, type ConsoleResult } from './run-query.ts';
 
 export interface ResultSources {
   tables: TableInfo[];
@@ -53,7 +52,5 @@ export function queryTableSources(
   table: TableInfo,
   signal?: AbortSignal,
 ): Promise<ResultSources> {
-  const distinct = async (column: string, distinctSignal?: AbortSignal) =>
-    (await db.query(`SELECT DISTINCT ${quoteIdent(column)} AS v FROM ${tableRef(table)} LIMIT 1000`, { signal: distinctSignal })).rows.map((r) => r.v ?? null);
-  return resultSources(catalog, db, sql, { columns: table.columns, distinct }, signal);
+  return resultSources(catalog, db, sql, { columns: table.columns, distinct: distinctReader(db, tableRef(table)) }, signal);
 }
