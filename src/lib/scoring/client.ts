@@ -62,18 +62,14 @@ export class ScorerClient {
     worker.terminate();
     this.worker = null;
     this.remote = null;
-    const fail = (err: Error) => {
-      for (const reject of this.pending) reject(err);
-      this.pending.clear();
-    };
     // A worker that never answered did not crash, it never started: restarting at once would fail the
     // same way, in a loop. Say so; the next call tries again.
     if (!this.answered.has(worker)) {
-      fail(new WorkerStartError(`The scorer could not start: its code could not be loaded (${message}). Check the connection, or reload the page if the site was updated.`));
+      this.rejectPending(new WorkerStartError(`The scorer could not start: its code could not be loaded (${message}). Check the connection, or reload the page if the site was updated.`));
       return;
     }
     const err = new WorkerCrashedError(`${message}; the scorer was restarted, load the models again and resume`);
-    fail(err);
+    this.rejectPending(err);
     this.start();
     this.onCrash?.(err);
   }
@@ -105,7 +101,7 @@ export class ScorerClient {
     // ONNX Runtime fixes its thread count when its wasm starts: another count needs a fresh worker
     // (loaded models are dropped; they load again from the browser cache).
     const threadsChange = config.wasmThreads !== undefined && config.wasmThreads !== this.config.wasmThreads;
-    if (threadsChange && this.worker) this.terminate();
+    if (threadsChange && this.worker) this.terminate('the thread count changed');
     this.config = { ...this.config, ...config };
     return this.call((r) => r.configure(config));
   }
@@ -138,19 +134,19 @@ export class ScorerClient {
   }
 
   /**
-   * Give the models' memory back to the system. Freeing the sessions is not enough: a WebAssembly
-   * memory never shrinks, so only stopping the worker returns it; the next call starts a fresh one.
+   * Stop the worker: this gives the models' memory back to the system, which freeing the sessions
+   * cannot (a WebAssembly memory never shrinks); the next call starts a fresh one. Calls still waiting
+   * on it are rejected with `why`, not left hanging.
    */
-  unload(): void {
-    this.terminate();
-  }
-
-  /** Stop the worker (frees all memory at once). Calls still waiting on it are rejected, not left hanging. */
-  terminate(): void {
+  terminate(why = 'its memory was given back'): void {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
-    for (const reject of this.pending) reject(new Error('the scorer worker was stopped before it answered (the thread count changed); try again'));
+    this.rejectPending(new Error(`the scorer worker was stopped before it answered (${why}); try again`));
+  }
+
+  private rejectPending(err: Error): void {
+    for (const reject of this.pending) reject(err);
     this.pending.clear();
   }
 }
