@@ -142,3 +142,8 @@ export const APC_CAVEAT =
   "APC as defined by Peng & Shang (NeurIPS 2024). The paper's relevance and NLI discriminators are DeBERTa-v3-large " +
   'models distilled from GPT-4; here they are small general-purpose NLI and relevance models, so absolute values ' +
   "differ from the paper's and are comparable only with each other.";
+
+/** Whether two specs load the same files: repo, revision and dtype (a spec's other fields describe them). */
+export function sameModel(a: Pick<ModelSpec, 'repo' | 'revision' | 'dtype'>, b: Pick<ModelSpec, 'repo' | 'revision' | 'dtype'>): boolean {
+  return a.repo === b.repo && a.revision === b.revision && a.dtype === b.dtype;
+}

@@ -4,6 +4,7 @@
 import { cancelDownloads } from './download-watch.ts';
 import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
 import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type ModelSource, type RuntimeConfig } from './runtime.ts';
+import { sameModel } from './registry.ts';
 import { pickRemembered, type RememberedMappings } from './remembered-mappings.ts';
 import { guessColumnMapping, missingColumns, parseFile, toScoreInputs, type ColumnMapping } from './input.ts';
 import { scoreBatch, type BatchSummary, type ScorerModels } from './scorer.ts';
@@ -77,9 +78,6 @@ function sourceKey(s: ModelSource): string {
   return JSON.stringify(s);
 }
 
-function sameModel(a: ModelSpec, b: ModelSpec): boolean {
-  return a.repo === b.repo && a.revision === b.revision && a.dtype === b.dtype;
-}
 
 /** A load error in words a reviewer can act on. */
 export function describeLoadError(e: unknown, spec: ModelSpec, cfg: RuntimeConfig): ModelUnavailableError {

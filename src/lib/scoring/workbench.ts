@@ -5,7 +5,8 @@ import { getScorer, WorkerCrashedError, type ScorerClient } from './client.ts';
 import { indexedDbJobStore, type JobSource, type JobStore, type ScoringJob } from './job-store.ts';
 import { JobRunner } from './job-runner.ts';
 import type { PickedFolder } from './picked-folder.ts';
-import { MODELS, type ModelKey } from './registry.ts';
+import { COMMIT_HASH, unpinned } from './model-pins.ts';
+import { MODELS, sameModel, type ModelKey } from './registry.ts';
 import { modelsFor, type ScorerSettings } from './scorer-settings.ts';
 import { buildScoresTables, SCORES_TABLE, STATEMENTS_TABLE, type ScoresTableFiles } from './scores-tables.ts';
 import { buildScoresTablesInWorker } from './scores-tables-client.ts';
@@ -77,8 +78,7 @@ export class ScoringWorkbench {
     for (const [role, m] of Object.entries(job.models) as [ScoringRole, NonNullable<ScoringJob['models'][ScoringRole]>][]) {
       const spec = MODELS[m.key as ModelKey] ?? Object.values(MODELS).find((s) => s.role === role && s.repo === m.repo);
       if (!spec) continue;
-      const same = spec.repo === m.repo && spec.revision === m.revision && spec.dtype === m.dtype;
-      out[role] = same ? spec : { ...spec, repo: m.repo, revision: m.revision, dtype: m.dtype, revisionPinned: /^[0-9a-f]{40}$/u.test(m.revision), sizeBytes: null, pinnedFiles: null };
+      out[role] = sameModel(spec, m) ? spec : { ...spec, repo: m.repo, dtype: m.dtype, ...unpinned(m.revision), revisionPinned: COMMIT_HASH.test(m.revision) };
     }
     return out;
   }
