@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { countIssues } from '../src/lib/scoring/issue-counts.ts';
-import { guessColumnMapping, missingColumns, parseFile, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, toScoreInputs, type ColumnMapping, type TargetColumn } from '../src/lib/scoring/input.ts';
+import { guessColumnMapping, missingColumns, parseFile, TARGET_COLUMNS as TARGETS, toScoreInputs, type ColumnMapping, type TargetColumn } from '../src/lib/scoring/input.ts';
 import { csvHeader, csvLine, flattenScore } from '../src/lib/scoring/output.ts';
 import { defaultModelSet, rolesFor } from '../src/lib/scoring/registry.ts';
 import { unpinned } from '../src/lib/scoring/model-pins.ts';
@@ -20,7 +20,6 @@ import type { BatchProgress, ModelDtype, ModelSpec, RowIssue, ScorerName, Scorin
 const SCORERS: ScorerName[] = ['apc', 'toxicity', 'contradictions', 'fit'];
 const ROLES: ScoringRole[] = ['nli', 'relevance', 'toxicity', 'embedding'];
 
-const TARGETS: readonly TargetColumn[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 
 const USAGE = `usage: npm run score -- <input.csv|.tsv|.jsonl|.json> --out <scores.jsonl|.csv> [options]
 

@@ -6,6 +6,8 @@ const DIGIT = /[0-9]/u;
 
 /** `json` with each integer literal that a double cannot hold exactly turned into a string. */
 export function quoteLongIntegers(json: string): string {
+  // Only a run of 16 digits can be such a literal: most texts have none and need no scan.
+  if (!/\d{16}/u.test(json)) return json;
   let out = '';
   let from = 0;
   let inString = false;

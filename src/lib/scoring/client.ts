@@ -2,7 +2,7 @@
 // callbacks as comlink proxies, and restarts the worker when it crashes. Imports no transformers.js:
 // everything heavy stays in the worker bundle.
 import * as Comlink from 'comlink';
-import type { CachedModel } from './model-cache.ts';
+import type { CachedCopy, CachedModel } from './model-cache.ts';
 import type { BatchSummary } from './scorer.ts';
 import type { ColumnMapping } from './input.ts';
 import type { RememberedMappings } from './remembered-mappings.ts';
@@ -129,8 +129,8 @@ export class ScorerClient {
     return this.call((r) => r.cachedModels());
   }
 
-  deleteCachedModel(repo: string, revision?: string, host?: string): Promise<number> {
-    return this.call((r) => r.deleteCachedModel(repo, revision, host));
+  deleteCachedModel(repo: string, only?: CachedCopy): Promise<number> {
+    return this.call((r) => r.deleteCachedModel(repo, only));
   }
 
   /**

@@ -14,6 +14,7 @@ export const REQUIRED_COLUMNS = ['persona', 'question', 'response'] as const;
 /** `statements`: the persona's statements when the file gives them (else they are split from the persona). */
 export const OPTIONAL_COLUMNS = ['id', 'model', 'statements'] as const;
 export type TargetColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+export const TARGET_COLUMNS: readonly TargetColumn[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 /** target column → column name in the file (null: not present). */
 export type ColumnMapping = Record<TargetColumn, string | null>;
 
@@ -84,6 +85,9 @@ export function parseJsonl(bytes: Uint8Array): ParsedFile {
   return jsonRows('jsonl', records);
 }
 
+/** Where a row is, as messages say it: "line 3", or "line 1, element 3" in a minified JSON array. */
+const placeOf = (r: { line: number; element?: number }) => (r.element ? `line ${r.line}, element ${r.element}` : `line ${r.line}`);
+
 /** JSON texts (a line of JSONL, an element of an array) → rows; each must be an object. */
 function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: number; endLine: number; notUtf8: boolean; element?: number }[]): ParsedFile {
   const rows: SourceRow[] = [];
@@ -92,7 +96,7 @@ function jsonRows(format: 'jsonl' | 'json', records: { text: string; line: numbe
   for (const { text, line, endLine, notUtf8, element } of records) {
     const at = element ? { element } : {};
     // A minified array has every element on line 1: its position tells them apart.
-    const where = element ? `line ${line}, element ${element}` : `line ${line}`;
+    const where = placeOf({ line, element });
     const problem = (message: string) => issues.push({ ...fileIssue('bad-row', `${where}: ${message}`, line), id: element ? `item-${element}` : null });
     if (notUtf8) {
       rows.push({ line, endLine, ...at, values: {}, notUtf8: true });
@@ -144,7 +148,7 @@ function isJson(text: string): boolean {
 }
 
 /** A JSON array of row objects; each element is read on its own and keeps the line it starts on. */
-export function parseJsonArray(bytes: Uint8Array): ParsedFile {
+function parseJsonArray(bytes: Uint8Array): ParsedFile {
   const lines = decodeLines(bytes);
   const { elements, problem } = splitJsonArray(lines.map((l) => l.text).join('\n'));
   const parsed = jsonRows(
@@ -283,7 +287,7 @@ export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guess
   const seen = new Set<string>();
   parsed.rows.forEach((row, index) => {
     const raw: RawRow = {};
-    for (const t of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
+    for (const t of TARGET_COLUMNS) {
       const col = mapping[t];
       if (col) raw[t] = row.values[col];
     }
@@ -294,7 +298,7 @@ export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guess
       // Suffixed with where the row is; a minified JSON array has every row on line 1.
       let id = `${input.id}#${row.element ?? row.line}`;
       for (let k = 2; seen.has(id); k++) id = `${input.id}#${row.element ?? row.line}-${k}`;
-      const where = row.element ? `line ${row.line}, element ${row.element}` : `line ${row.line}`;
+      const where = placeOf(row);
       issues.push({ level: 'warning', code: 'bad-row', message: `${where}: id "${input.id}" repeats an earlier row; renamed to "${id}"`, line: row.line, id });
       input.id = id;
     }

@@ -53,7 +53,13 @@ export async function listCachedModels(cache: CacheLike): Promise<CachedModel[]>
 }
 
 /** Delete every cached file of a repo (all revisions and hosts unless given). Returns files deleted. */
-export async function deleteCachedModel(cache: CacheLike, repo: string, opts: { revision?: string; host?: string } = {}): Promise<number> {
+/** Which copies of a repo: of one revision, from one host (unset: any). */
+export interface CachedCopy {
+  revision?: string;
+  host?: string;
+}
+
+export async function deleteCachedModel(cache: CacheLike, repo: string, opts: CachedCopy = {}): Promise<number> {
   let n = 0;
   for (const key of await cache.keys()) {
     const p = parseModelUrl(key.url);

@@ -34,9 +34,11 @@ export function orderRows<T extends readonly [number, RowOutcome]>(rows: readonl
   // Ascending puts the lowest first: the worst when higher is better.
   const sign = higherIsBetter === (end === 'worst') ? 1 : -1;
   const key = ([, o]: T): number | null => (o.ok ? value(o.score) : null);
-  const rank = (row: T): number => (row[1].ok ? (key(row) === null ? 1 : 0) : 2);
   return kept
-    .map((row, position) => ({ row, position, key: key(row), rank: rank(row) }))
+    .map((row, position) => {
+      const k = key(row);
+      return { row, position, key: k, rank: row[1].ok ? (k === null ? 1 : 0) : 2 };
+    })
     .sort((a, b) => a.rank - b.rank || (a.key !== null && b.key !== null ? sign * (a.key - b.key) : 0) || a.position - b.position)
     .map((x) => x.row);
 }

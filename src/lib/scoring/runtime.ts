@@ -106,7 +106,7 @@ export interface RuntimeConfig {
   stallMs?: number;
 }
 
-export const DEFAULT_STALL_MS = 30_000;
+const DEFAULT_STALL_MS = 30_000;
 
 let baseFetch: EnvFetch | null = null;
 

@@ -2,7 +2,7 @@
 // and ETA progress, one callback per finished row), cancel, free. The browser worker exposes an
 // instance of this class through comlink; Node (CLI, tests) uses it directly.
 import { cancelDownloads } from './download-watch.ts';
-import { deleteCachedModel, listCachedModels, type CachedModel, type CacheLike } from './model-cache.ts';
+import { deleteCachedModel, listCachedModels, type CachedCopy, type CachedModel, type CacheLike } from './model-cache.ts';
 import { configureRuntime, loadClassifier, loadEmbedder, openModelCache, type LoadedClassifier, type LoadedEmbedder, type ModelSource, type RuntimeConfig } from './runtime.ts';
 import { sameModel } from './registry.ts';
 import { pickRemembered, type RememberedMappings } from './remembered-mappings.ts';
@@ -243,9 +243,9 @@ export class ScorerService {
    * Delete a model's cached files (of one revision and from one host, when given: the hub's copy
    * and a mirror's are listed apart); a loaded copy stays usable until freed. Returns files deleted.
    */
-  async deleteCachedModel(repo: string, revision?: string, host?: string): Promise<number> {
+  async deleteCachedModel(repo: string, only: CachedCopy = {}): Promise<number> {
     const cache = await openModelCache();
-    return cache ? deleteCachedModel(cache as unknown as CacheLike, repo, { ...(revision !== undefined ? { revision } : {}), ...(host !== undefined ? { host } : {}) }) : 0;
+    return cache ? deleteCachedModel(cache as unknown as CacheLike, repo, only) : 0;
   }
 
   /** Release models (all, or the given roles). */
