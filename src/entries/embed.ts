@@ -20,7 +20,7 @@ import { getDb } from '../lib/db/index.ts';
 import { resultsData } from '../lib/explore/index.ts';
 import { checkQuery, queryTable, readsOwnTables } from '../lib/explore/query-table.ts';
 import { filterSummary } from '../lib/explore/filter-summary.ts';
-import { EMPTY_TABLE_STATE } from '../lib/state/url-state.ts';
+import type { TableViewState } from '../lib/state/url-state.ts';
 import type { Catalog, TableInfo } from '../lib/types.ts';
 
 const root = document.getElementById('embed')!;
@@ -66,10 +66,11 @@ function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string)
 }
 
 /** The builder's chart of a table or query: the same rows, defaults-free state and spec as on the site. */
-async function drawBuilder(table: TableInfo, state: BuilderState, source: (rows: ChartRow[]) => ChartSpec['source'], filters = EMPTY_TABLE_STATE): Promise<ChartSpec> {
+/** `query`: the table is a SQL result, whose source line names the benchmarks of all its rows. */
+async function drawBuilder(table: TableInfo, state: BuilderState, source: (rows: ChartRow[]) => ChartSpec['source'], filters: TableViewState, query: boolean): Promise<ChartSpec> {
   const problems = validate(state, table.columns);
   if (problems.length > 0) throw new Refusal(`This chart no longer fits its data: ${problems.join(' ')}`);
-  const sample = await readSample(getDb(), table, filters);
+  const sample = await readSample(getDb(), table, filters, undefined, undefined, query);
   const input = await builderInput(getDb(), table, filters, state, sample);
   return builderSpec(state, input.rows, source(sample.sourceRows), table.title, filterSummary(filters), input.drawnFrom);
 }
@@ -79,7 +80,7 @@ async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec
     const check = checkQuery(chart.sql);
     if (!check.ok) throw new Refusal(check.problem);
     const table = await queryTable(getDb(), check.sql);
-    return drawBuilder(table, chart.state, (rows) => querySource(catalog, check.sql, getDb().tablesFor(check.sql), rows), chart.filters);
+    return drawBuilder(table, chart.state, (rows) => querySource(catalog, check.sql, getDb().tablesFor(check.sql), rows), chart.filters, true);
   }
   const entry = findBenchmark(catalog, chart.benchmark);
   if (chart.kind === 'board') {
@@ -103,7 +104,7 @@ async function buildSpec(chart: EmbedChart, catalog: Catalog): Promise<ChartSpec
   if (!tables) throw new Refusal(`No benchmark “${chart.benchmark}” on Personascope.`);
   const table = tables.find((t) => t.name === chart.table);
   if (!table) throw new Refusal(`${entry?.short ?? 'The shared tables'} has no table “${chart.table}”.`);
-  return drawBuilder(table, chart.state, () => tableSource(table, entry), chart.filters);
+  return drawBuilder(table, chart.state, () => tableSource(table, entry), chart.filters, false);
 }
 
 async function main(): Promise<void> {

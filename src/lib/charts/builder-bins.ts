@@ -1,6 +1,5 @@
 // A builder histogram of more rows than the builder reads: DuckDB counts every row the filters keep
 // into the bins Plot would choose for the same values, so no bin is counted from a sample.
-import { tickIncrement } from 'd3';
 import type { DbClient } from '../db/client.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import { tableRef, whereClause, type Sql } from '../explore/table-query.ts';
@@ -8,13 +7,12 @@ import type { TableViewState } from '../state/url-state.ts';
 import type { CellValue, TableInfo } from '../types.ts';
 import type { BuilderState, DrawnFrom } from './builder.ts';
 import type { ChartRow } from './spec.ts';
-import { DEFAULT_BINS, thresholdsOver } from './export/histogram-bins.ts';
+import { binStep, DEFAULT_BINS, thresholdsOver } from './export/histogram-bins.ts';
 
 /** The width of Plot's bins over [min, max] in words ("5", "0.1"); null when there is one bin. */
 function binWidth(min: number, max: number): string | null {
-  const step = tickIncrement(min, max, DEFAULT_BINS);
-  if (!Number.isFinite(step) || step === 0) return null;
-  return String(step > 0 ? step : 1 / -step);
+  const step = binStep(min, max, DEFAULT_BINS);
+  return step === null ? null : String(step > 0 ? step : 1 / -step);
 }
 
 /** The histogram's rows and the clause that keeps them: the filters, and x, colour and facet all there. */

@@ -4,7 +4,8 @@
 // is of a sample. A chart of raw rows keeps the limit and says so (builderSpec's subtitle).
 import type { DbClient } from '../db/client.ts';
 import { quoteIdent } from '../db/sql-text.ts';
-import { firstPageQuery, groupQuery, tableRef, whereClause } from '../explore/table-query.ts';
+import { groupQuery, tableRef, whereClause } from '../explore/table-query.ts';
+import { tableService } from '../explore/table-service.ts';
 import type { TableViewState } from '../state/url-state.ts';
 import type { TableInfo } from '../types.ts';
 import { binnedRows } from './builder-bins.ts';
@@ -27,19 +28,17 @@ export interface BuilderInput {
   drawnFrom: DrawnFrom;
 }
 
-/** The column firstPageQuery adds for the count. */
-const TOTAL = '__total';
-
-/** The rows the builder starts from (defaults, raw marks) and their count, in one statement. */
-export async function readSample(db: Db, table: TableInfo, filters: TableViewState, limit = BUILDER_ROW_LIMIT, signal?: AbortSignal): Promise<BuilderSample> {
+/**
+ * The rows the builder starts from (defaults, raw marks) and their count, in one statement. `sources`:
+ * a query's chart names the benchmarks of its rows, so their "benchmark" values are read from all of them.
+ */
+export async function readSample(db: Db, table: TableInfo, filters: TableViewState, limit = BUILDER_ROW_LIMIT, signal?: AbortSignal, sources = false): Promise<BuilderSample> {
   const state = { ...filters, sort: null };
-  const first = firstPageQuery(table, state, limit);
-  const result = await db.query(first.sql, { params: first.params, signal });
-  const total = result.rows.length ? Number(result.rows[0][TOTAL]) : 0;
-  const rows = result.rows.map(({ [TOTAL]: _, ...row }) => row as ChartRow);
-  // A query's chart names the benchmarks of its rows: of all of them, not only of the first ones.
+  const first = await tableService(db).firstPage(table, state, limit, signal);
+  const { total } = first;
+  const rows = first.rows as ChartRow[];
   let sourceRows = rows;
-  if (total > rows.length && table.columns.some((c) => c.name === 'benchmark')) {
+  if (sources && total > rows.length && table.columns.some((c) => c.name === 'benchmark')) {
     const where = whereClause(table, state);
     const distinct = `SELECT DISTINCT ${quoteIdent('benchmark')} FROM ${tableRef(table)}${where.sql}`;
     sourceRows = (await db.query(distinct, { params: where.params, signal })).rows as ChartRow[];
@@ -56,11 +55,10 @@ export function needsAllRows(state: BuilderState, sample: BuilderSample): boolea
 /** What builderSpec draws for a state: the sample, or DuckDB's aggregates of every kept row where it must. */
 export async function builderInput(db: Db, table: TableInfo, filters: TableViewState, state: BuilderState, sample: BuilderSample, signal?: AbortSignal): Promise<BuilderInput> {
   if (!needsAllRows(state, sample)) return sampleInput(sample);
-  const kept = { ...filters, sort: null };
-  if (state.mark === 'histogram') return binnedRows(db, table, kept, state, signal);
+  if (state.mark === 'histogram') return binnedRows(db, table, filters, state, signal);
   const { keys, value, how } = aggregation(state);
   if (how === 'none') return sampleInput(sample);
-  const query = groupQuery(table, kept, keys, value, how);
+  const query = groupQuery(table, filters, keys, value, how);
   const result = await db.query(query.sql, { params: query.params, signal });
   // The shape aggregateRows gives: keys as text, the value under its column's name (or "count").
   const out = how === 'count' ? 'count' : (value ?? 'count');

@@ -3,7 +3,7 @@
 // screen, the SVG/PDF/PNG exports and the embeds.
 import * as Plot from '@observablehq/plot';
 import { extent, forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
-import { describe, sourceLine, withUnit, type ChartRow, type ChartSpec, type RenderOptions } from './spec.ts';
+import { describe, firstValue, sourceLine, withUnit, type ChartRow, type ChartSpec, type RenderOptions } from './spec.ts';
 import { DEFAULT_BINS, histogramThresholds, numericValues } from './export/histogram-bins.ts';
 import { chartTheme, NUMERIC_STYLE, palette, textOn, type ChartTheme } from './theme.ts';
 
@@ -531,11 +531,6 @@ function fitLabel(chars: number): (d: unknown) => string {
 
 /** Rotated tick labels longer than this are cut (the data table keeps them whole). */
 const MAX_ROTATED_CHARS = 28;
-
-function firstValue(data: ChartRow[], field: string): unknown {
-  for (const row of data) if (row[field] !== null && row[field] !== undefined) return row[field];
-  return undefined;
-}
 
 function uniques(data: ChartRow[], field: string): string[] {
   const seen = new Set<string>();

@@ -114,7 +114,7 @@ export function tableColumns(spec: ChartSpec): { field: string; label: string }[
   const e = spec.encoding;
   const x: [string | undefined, string | undefined] = [e.x, withUnit(spec.xLabel, spec.xUnit)];
   const y: [string | undefined, string | undefined] = [e.y, withUnit(spec.yLabel, spec.yUnit)];
-  const yFirst = e.y !== undefined && isText(spec.data, e.y) && !isText(spec.data, e.x);
+  const yFirst = e.y !== undefined && typeof firstValue(spec.data, e.y) === 'string' && typeof firstValue(spec.data, e.x) !== 'string';
   const fields: [string | undefined, string | undefined][] = [
     [e.facet, e.facet],
     ...(yFirst ? [y, x] : [x, y]),
@@ -133,10 +133,10 @@ export function tableColumns(spec: ChartSpec): { field: string; label: string }[
   return out;
 }
 
-/** Whether a field holds text (its first value that is there): a category, not a value. */
-function isText(data: ChartRow[], field: string): boolean {
-  const row = data.find((r) => r[field] !== null && r[field] !== undefined);
-  return typeof row?.[field] === 'string';
+/** A field's first value that is there: its type tells a category (text) from a value. */
+export function firstValue(data: ChartRow[], field: string): unknown {
+  for (const row of data) if (row[field] !== null && row[field] !== undefined) return row[field];
+  return undefined;
 }
 
 /** A one-sentence description for aria-label/<title> when the spec has none. */

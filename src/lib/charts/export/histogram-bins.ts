@@ -22,11 +22,20 @@ export function histogramThresholds(values: number[], count: number): number[] {
   return thresholdsOver(min, max, count);
 }
 
+/**
+ * d3's nice step for about `count` bins over [min, max]: a negative number is the inverse of a
+ * fractional step (-10 is 0.1); null when the values do not spread.
+ */
+export function binStep(min: number, max: number, count: number): number | null {
+  const step = tickIncrement(min, max, count);
+  return Number.isFinite(step) && step !== 0 ? step : null;
+}
+
 /** The same thresholds from the extent alone (a DuckDB query gives min and max of rows it does not send). */
 export function thresholdsOver(min: number, max: number, count: number): number[] {
-  const step = tickIncrement(min, max, count);
+  const step = binStep(min, max, count);
   // Values that do not spread: one threshold, one bin holding them all (as Plot draws it).
-  if (!Number.isFinite(step) || step === 0) return [min];
+  if (step === null) return [min];
   // A negative increment is the inverse of a fractional step: dividing keeps 0.1 × 3 from being 0.30000000000000004.
   const at = step > 0 ? (i: number) => i * step : (i: number) => i / -step;
   const scaled = (v: number) => (step > 0 ? v / step : v * -step);

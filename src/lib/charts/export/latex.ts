@@ -3,7 +3,7 @@
 import type { ChartRow, ChartSpec } from '../spec.ts';
 import { captionParts } from './caption.ts';
 import { latexNumber } from './number-text.ts';
-import { chartTable, linkTable, type DataTable } from './table-data.ts';
+import { chartTable, linkTable, numericColumns, type DataTable } from './table-data.ts';
 
 const LATEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -88,7 +88,7 @@ export function toLatex(spec: ChartSpec, bibtex = ''): string {
 }
 
 function tableLines({ columns, rows }: DataTable, caption: string): string[] {
-  const numeric = columns.map((col) => rows.every((r) => r[col.field] === null || r[col.field] === undefined || typeof r[col.field] === 'number'));
+  const numeric = numericColumns({ columns, rows });
   const fmt = (v: ChartRow[string] | undefined) => (typeof v === 'number' ? latexNumber(v) : v === null || v === undefined ? '' : latexEscape(String(v)));
   return [
     '\\begin{table}[t]',

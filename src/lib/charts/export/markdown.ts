@@ -3,7 +3,7 @@
 import type { ChartRow, ChartSpec } from '../spec.ts';
 import { captionParts } from './caption.ts';
 import { plainNumber } from './number-text.ts';
-import { chartTable, linkTable, type DataTable } from './table-data.ts';
+import { chartTable, linkTable, numericColumns, type DataTable } from './table-data.ts';
 
 /**
  * Text as literal characters in a table cell: inline syntax (emphasis, code, links, HTML, math,
@@ -27,7 +27,7 @@ export function toMarkdown(spec: ChartSpec): string {
 }
 
 function tableLines({ columns, rows }: DataTable): string[] {
-  const numeric = columns.map((col) => rows.every((r) => r[col.field] === null || r[col.field] === undefined || typeof r[col.field] === 'number'));
+  const numeric = numericColumns({ columns, rows });
   const fmt = (v: ChartRow[string] | undefined) => (typeof v === 'number' ? plainNumber(v) : v === null || v === undefined ? '' : markdownEscape(String(v)));
   return [
     `| ${columns.map((col) => markdownEscape(col.label)).join(' | ')} |`,

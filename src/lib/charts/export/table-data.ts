@@ -1,7 +1,7 @@
 // The table behind a chart, as the exports and the data-table alternative show it: what the chart
 // draws, in the order it draws it. Category columns come first (spec.ts), rows follow the chart's
 // sort, a histogram is its bins and counts (not the raw values), a network's edges are a table too.
-import { tableColumns, withUnit, type ChartRow, type ChartSpec } from '../spec.ts';
+import { firstValue, tableColumns, withUnit, type ChartRow, type ChartSpec } from '../spec.ts';
 import { countBins, DEFAULT_BINS, histogramThresholds, numericValues } from './histogram-bins.ts';
 
 export interface Column {
@@ -101,7 +101,7 @@ function histogramTable(spec: ChartSpec): DataTable {
   return { columns, rows };
 }
 
-function firstValue(data: ChartRow[], field: string): unknown {
-  for (const row of data) if (row[field] !== null && row[field] !== undefined) return row[field];
-  return undefined;
+/** Per column: whether every value is a number (or missing), so the column is right-aligned. */
+export function numericColumns({ columns, rows }: DataTable): boolean[] {
+  return columns.map((col) => rows.every((r) => r[col.field] === null || r[col.field] === undefined || typeof r[col.field] === 'number'));
 }
