@@ -31,3 +31,17 @@ export function boardNotice(want: Partial<BoardKey>, r: ResolvedBoard): string |
   const upload = (want.benchmark ?? '').startsWith('mine:') ? ' It is the board of an upload that is not in this browser (deleted, or uploaded elsewhere).' : '';
   return `This link names ${named}${where}, which no leaderboard has.${upload} Showing ${r.key.benchmark} · ${r.key.metric} · ${r.key.subset || '(no subset)'} instead; the link stays as it was until you pick a board.`;
 }
+
+/**
+ * The board a page's URL names (benchmark, metric, subset; a benchmark page passes its own), with the
+ * notice for what it could not honour.
+ */
+export function boardFromQuery(
+  options: readonly Pick<BoardOption, keyof BoardKey | 'models'>[],
+  q: URLSearchParams,
+  benchmark = q.get('benchmark') ?? undefined,
+): { board: BoardKey | null; notice: string | null } {
+  const want = { benchmark, metric: q.get('metric') ?? undefined, subset: q.get('subset') ?? undefined };
+  const r = resolveBoard(options, want);
+  return { board: r?.key ?? null, notice: r ? boardNotice(want, r) : null };
+}
