@@ -20,9 +20,14 @@ export interface LicenceWords {
   tone: LicenceTone;
 }
 
+/** The licence's SPDX id or name as stated; null for none or "NOASSERTION" (SPDX for "not stated"). */
+export function statedSpdx(license: Pick<License, 'spdx'>): string | null {
+  return license.spdx && license.spdx !== 'NOASSERTION' ? license.spdx : null;
+}
+
 export function licenceWords(license: Pick<License, 'spdx' | 'status'>): LicenceWords {
   const look = FLAGS[license.status] ?? { flag: license.status, tone: 'info' as const };
-  const stated = license.spdx && license.spdx !== 'NOASSERTION' ? license.spdx : null;
+  const stated = statedSpdx(license);
   return { name: stated ?? (license.status === 'unlicensed' ? null : 'no licence stated'), flag: look.flag, tone: look.tone };
 }
 

@@ -2,6 +2,7 @@
 // has a "benchmark" column (rows of main.results, main.claims …) — the benchmarks named in it.
 import type { DbClient } from '../db/client.ts';
 import type { BenchmarkEntry, Catalog, CellValue, TableInfo } from '../types.ts';
+import { findBenchmark } from '../catalog/search.ts';
 import { benchmarksOf } from '../export/bibtex.ts';
 import { tableRef } from '../explore/table-query.ts';
 import { distinctReader, type ConsoleResult } from './run-query.ts';
@@ -53,4 +54,12 @@ export function queryTableSources(
   signal?: AbortSignal,
 ): Promise<ResultSources> {
   return resultSources(catalog, db, sql, { columns: table.columns, distinct: distinctReader(db, tableRef(table)) }, signal);
+}
+
+/** Where rows of main.results come from: that shared table, and these benchmarks (in this order, once each). */
+export function resultsRowSources(catalog: Catalog, benchmarkIds: string[]): ResultSources {
+  return {
+    tables: catalog.shared.filter((t) => t.qualified === 'main.results'),
+    benchmarks: [...new Set(benchmarkIds)].flatMap((id) => findBenchmark(catalog, id) ?? []),
+  };
 }

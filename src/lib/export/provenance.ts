@@ -2,6 +2,7 @@
 // licences, and the query that made them. The file name carries the short form (every format);
 // Parquet also stores the long form as key-value metadata. CSV gets no header comment (that is not valid CSV).
 import type { BenchmarkEntry } from '../types.ts';
+import { statedSpdx } from '../licence-words.ts';
 
 export interface ExportProvenance {
   /** What the rows are: a table ("personagym.questions") or "query". */
@@ -18,8 +19,7 @@ export interface ExportProvenance {
 
 /** A benchmark's licence as a short word: its SPDX id, else its status ("unlicensed", "mixed"). */
 export function licenseLabel(b: Pick<BenchmarkEntry, 'license'>): string {
-  const spdx = b.license.spdx;
-  return spdx && spdx !== 'NOASSERTION' ? spdx : b.license.status;
+  return statedSpdx(b.license) ?? b.license.status;
 }
 
 /** Keeps a file name portable: letters, digits and . _ + - only. */
