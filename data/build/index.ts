@@ -13,7 +13,7 @@ import { ManifestError, readManifest } from './manifest.ts';
 import { benchmarkDir, listBenchmarkIds, loadMeta, type BenchmarkMeta, type TableMeta } from './meta.ts';
 import { loadModels, mapResultModels } from './models.ts';
 import { outDir, repoRoot, schemaFor } from './paths.ts';
-import { runRecipe } from './recipe.ts';
+import { recipeFiles, runRecipe } from './recipe.ts';
 import { ResolveError, resolveFiles } from './resolve.ts';
 import { CLAIMS_COLUMNS, RESULTS_COLUMNS, SHARED_TABLES } from './shared-tables.ts';
 
@@ -191,7 +191,7 @@ async function contributingRecipes(conn: DuckDBConnection, name: string, ids: st
   const present = new Set(reader.getRowObjects().map((r) => String(r.benchmark)));
   return ids
     .filter((id) => present.has(id))
-    .flatMap((id) => ['recipe.sql', 'recipe.ts'].filter((f) => fs.existsSync(path.join(benchmarkDir(id), f))).map((f) => `data/benchmarks/${id}/${f}`));
+    .flatMap((id) => recipeFiles(id).map((f) => `data/benchmarks/${id}/${f}`));
 }
 
 async function publishShared(conn: DuckDBConnection, ids: string[]): Promise<TableInfo[]> {

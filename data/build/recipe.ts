@@ -46,6 +46,11 @@ export async function runScript(conn: DuckDBConnection, script: string, label: s
   }
 }
 
+
+/** A benchmark's recipe files, in the order they run: recipe.sql, then recipe.ts (either may be absent). */
+export function recipeFiles(id: string): ('recipe.sql' | 'recipe.ts')[] {
+  return (['recipe.sql', 'recipe.ts'] as const).filter((f) => fs.existsSync(path.join(benchmarkDir(id), f)));
+}
 export async function runRecipe(
   conn: DuckDBConnection,
   id: string,
@@ -56,12 +61,13 @@ export async function runRecipe(
   const skipped = new Map<string, SkippedRows[]>();
   await conn.run(`CREATE SCHEMA IF NOT EXISTS "${schema}"; USE "${schema}"`);
   try {
+    const files = recipeFiles(id);
     const sqlFile = path.join(dir, 'recipe.sql');
-    if (fs.existsSync(sqlFile)) {
+    if (files.includes('recipe.sql')) {
       await runScript(conn, substitute(fs.readFileSync(sqlFile, 'utf8'), stageRoot, id), `${id}/recipe.sql`);
     }
     const tsFile = path.join(dir, 'recipe.ts');
-    if (fs.existsSync(tsFile)) {
+    if (files.includes('recipe.ts')) {
       const mod = (await import(pathToFileURL(tsFile).href)) as { default: (ctx: RecipeContext) => Promise<void> };
       const ctx: RecipeContext = {
         id,

@@ -8,21 +8,27 @@ const MARKERS = ['NA', 'N/A', 'NaN', 'null', 'NULL', 'None', '-', '.', ''];
 
 /** For each text column whose other cells are all numbers, a note naming the markers it holds. */
 export async function numbersWithMissingMarkers(engine: Engine, table: string, columns: { name: string; type: string }[]): Promise<string[]> {
-  const notes: string[] = [];
+  const text = columns.filter((x) => x.type === 'VARCHAR');
+  if (text.length === 0) return [];
   const list = MARKERS.map((m) => `'${m.replaceAll("'", "''")}'`).join(', ');
-  for (const c of columns.filter((x) => x.type === 'VARCHAR')) {
+  // One pass over the upload for every text column (a NULL cell fails each filter, so it counts nowhere).
+  const counts = text.flatMap((c, i) => {
+    const v = `trim(${quoteIdent(c.name)})`;
+    return [
+      `count(*) FILTER (WHERE ${v} IN (${list})) AS markers_${i}`,
+      `count(*) FILTER (WHERE ${v} NOT IN (${list}) AND TRY_CAST(${v} AS DOUBLE) IS NULL) AS words_${i}`,
+      `count(*) FILTER (WHERE ${v} NOT IN (${list})) AS numbers_${i}`,
+      `string_agg(DISTINCT ${v}, ', ') FILTER (WHERE ${v} IN (${list})) AS seen_${i}`,
+    ];
+  });
+  const [r] = (await engine.run(`SELECT ${counts.join(', ')} FROM mine.${quoteIdent(table)}`)).rows;
+  const notes: string[] = [];
+  for (const [i, c] of text.entries()) {
     const col = quoteIdent(c.name);
-    const { rows } = await engine.run(
-      `SELECT count(*) FILTER (WHERE trim(${col}) IN (${list})) AS markers,
-              count(*) FILTER (WHERE trim(${col}) NOT IN (${list}) AND TRY_CAST(trim(${col}) AS DOUBLE) IS NULL) AS words,
-              count(*) FILTER (WHERE trim(${col}) NOT IN (${list})) AS numbers,
-              string_agg(DISTINCT trim(${col}), ', ') FILTER (WHERE trim(${col}) IN (${list})) AS seen
-       FROM mine.${quoteIdent(table)} WHERE ${col} IS NOT NULL`,
-    );
-    const r = rows[0];
-    if (Number(r.markers) > 0 && Number(r.words) === 0 && Number(r.numbers) > 0) {
+    const markers = Number(r[`markers_${i}`]);
+    if (markers > 0 && Number(r[`words_${i}`]) === 0 && Number(r[`numbers_${i}`]) > 0) {
       notes.push(
-        `${c.name} holds numbers and ${Number(r.markers)} cell${Number(r.markers) === 1 ? '' : 's'} of “${String(r.seen)}”, so it was read as text (it sorts as text and has no range filter). ` +
+        `${c.name} holds numbers and ${markers} cell${markers === 1 ? '' : 's'} of “${String(r[`seen_${i}`])}”, so it was read as text (it sorts as text and has no range filter). ` +
           `Leave those cells empty in the file, or query it as TRY_CAST(${col} AS DOUBLE).`,
       );
     }

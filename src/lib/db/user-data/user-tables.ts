@@ -119,12 +119,20 @@ export async function ambiguousModelNotes(engine: Engine, t: Pick<UserTableInfo,
  * One SELECT turning a mapped user table into main.results' columns. The model keeps the typed name;
  * model_id is the canonical id that name (any case) spells, else the name itself.
  */
+/**
+ * SQL for a mapped upload's columns: `col` names one, `text` reads it as text (NULL when unmapped),
+ * `benchmark` is the benchmark column's text or the fixed benchmark. `prefix`: the table's alias.
+ */
+function mappedColumns(m: ResultsMapping, prefix = ''): { col: (c: string) => string; text: (c: string | null) => string; benchmark: string } {
+  const col = (c: string) => `${prefix}${quoteIdent(c)}`;
+  const text = (c: string | null) => (c ? `CAST(${col(c)} AS VARCHAR)` : 'NULL::VARCHAR');
+  return { col, text, benchmark: 'column' in m.benchmark ? text(m.benchmark.column) : quoteLiteral(m.benchmark.fixed) };
+}
+
 function resultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
   const m = t.mapping as ResultsMapping;
   // Columns qualified by the table's alias, so a user column named like the join's cannot be taken for it.
-  const col = (c: string) => `u.${quoteIdent(c)}`;
-  const text = (c: string | null) => (c ? `CAST(${col(c)} AS VARCHAR)` : 'NULL::VARCHAR');
-  const benchmark = 'column' in m.benchmark ? text(m.benchmark.column) : quoteLiteral(m.benchmark.fixed);
+  const { col, text, benchmark } = mappedColumns(m, 'u.');
   return `SELECT ${benchmark} AS benchmark, ${text(m.model)} AS model, coalesce(names.canonical_id, ${text(m.model)}) AS model_id, ${text(m.metric)} AS metric,
   coalesce(${text(m.subset)}, '') AS subset, TRY_CAST(${col(m.value)} AS DOUBLE) AS value, ${text(m.unit)} AS unit,
   ${m.higherIsBetter ? `TRY_CAST(${col(m.higherIsBetter)} AS BOOLEAN)` : 'NULL::BOOLEAN'} AS higher_is_better,
@@ -250,9 +258,8 @@ const direction = (higher: unknown) => (higher ? 'higher is better' : 'lower is 
  * stated direction for the same metric. Reads main.results as loaded (the caller loads it first).
  */
 async function checkDirections(engine: Engine, name: string, m: ResultsMapping): Promise<void> {
-  const col = (c: string | null) => (c ? `CAST(${quoteIdent(c)} AS VARCHAR)` : 'NULL::VARCHAR');
-  const benchmark = 'column' in m.benchmark ? col(m.benchmark.column) : quoteLiteral(m.benchmark.fixed);
-  const rows = `(SELECT row_number() OVER () AS row_number, ${benchmark} AS benchmark, ${col(m.metric)} AS metric,
+  const { text, benchmark } = mappedColumns(m);
+  const rows = `(SELECT row_number() OVER () AS row_number, ${benchmark} AS benchmark, ${text(m.metric)} AS metric,
       TRY_CAST(${quoteIdent(m.higherIsBetter!)} AS BOOLEAN) AS higher, ${quoteIdent(m.value)} AS v FROM ${mineTable(name)})`;
   const stated = `SELECT * FROM ${rows} WHERE v IS NOT NULL AND higher IS NOT NULL`;
   const released = await engine.run(
