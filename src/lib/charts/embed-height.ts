@@ -12,14 +12,6 @@ export interface EmbedHeightMessage {
 /** The tallest height a host accepts from the message (CSS px): past it, a bad message, not a chart. */
 export const MAX_EMBED_HEIGHT = 10_000;
 
-/** The height a message carries, if it is an embed height a host should apply; null for anything else. */
-export function readHeightMessage(data: unknown): number | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const { type, height } = data as Partial<EmbedHeightMessage>;
-  if (type !== EMBED_HEIGHT || typeof height !== 'number' || !(height > 0 && height <= MAX_EMBED_HEIGHT)) return null;
-  return Math.ceil(height);
-}
-
 /**
  * Posts the document's height to `parent` now and on every change; returns a stop function. The
  * height is of the html element's box (the content), not scrollHeight, which never drops below the

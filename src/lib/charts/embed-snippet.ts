@@ -24,7 +24,7 @@ export async function initialHeight(spec: ChartSpec, doc: Document = document): 
  * height only from a frame of this page whose window sent it (event.source), from the site's origin.
  */
 export function resizerScript(siteOrigin: string): string {
-  const check = `e.origin!==${JSON.stringify(siteOrigin)}||!d||d.type!==${JSON.stringify(EMBED_HEIGHT)}||!(d.height>0&&d.height<=${MAX_EMBED_HEIGHT})`;
+  const check = `e.origin!==${JSON.stringify(siteOrigin)}||!d||d.type!==${JSON.stringify(EMBED_HEIGHT)}||typeof d.height!=="number"||!(d.height>0&&d.height<=${MAX_EMBED_HEIGHT})`;
   return (
     `<script>addEventListener("message",function(e){var d=e.data,f=document.getElementsByTagName("iframe"),i;if(${check})return;` +
     `for(i=0;i<f.length;i++)if(f[i].contentWindow===e.source)f[i].style.height=Math.ceil(d.height)+"px"})</script>`
