@@ -313,6 +313,18 @@ describe('batch files', () => {
     expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);
     expect(issues[0]).toMatchObject({ level: 'warning', line: 3 });
   });
+
+  it('renames a repeated column name (response, response_2) with a warning, so neither hides the other', () => {
+    const parsed = parseFile('dup.csv', enc('id,persona,question,response,response,response_2\nx1,I love jazz.,Q?,Yes,No,Maybe\n'));
+    expect(parsed.columns).toEqual(['id', 'persona', 'question', 'response', 'response_3', 'response_2']);
+    expect(new Set(parsed.columns).size).toBe(parsed.columns.length);
+    expect(parsed.rows[0].values).toMatchObject({ response: 'Yes', response_3: 'No', response_2: 'Maybe' });
+    const { inputs, issues } = toScoreInputs(parsed);
+    // The first of the repeated columns is the one guessed; the other can be mapped.
+    expect(inputs.map((i) => i.response)).toEqual(['Yes']);
+    expect(toScoreInputs(parsed, { ...guessColumnMapping(parsed.columns), response: 'response_3' }).inputs.map((i) => i.response)).toEqual(['No']);
+    expect(issues).toEqual([expect.objectContaining({ level: 'warning', line: 1, message: expect.stringContaining('columns 4 and 5 are both named "response"; column 5 is read as "response_3"') })]);
+  });
 });
 
 describe('remembered column mappings', () => {

@@ -1,6 +1,7 @@
 // Batch files (CSV, TSV, JSONL or a JSON array) → rows with line numbers, per-line UTF-8 checks and
 // a column mapping. Shared by the browser (File → bytes) and the Node CLI (fs → bytes).
 import { jsonErrorReason } from '../db/user-data/parse-json.ts';
+import { uniqueName } from '../db/user-data/names.ts';
 import { sniffDelimiter } from '../db/user-data/text-checks.ts';
 import { splitJsonArray } from './json-array.ts';
 import { parseJsonExact } from '../long-integers.ts';
@@ -215,7 +216,8 @@ export function parseCsv(bytes: Uint8Array, delimiter = ','): ParsedFile {
   } else if (field !== '' || fields.length || fieldStarted) endRecord();
 
   if (records.length === 0) return { format: delimiter === '\t' ? 'tsv' : 'csv', columns: [], rows: [], issues: [...issues, fileIssue('missing-columns', 'the file is empty')] };
-  const header = records[0].fields.map((h) => h.trim());
+  const { header, renamed } = distinctHeader(records[0].fields.map((h) => h.trim()));
+  for (const r of renamed) issues.push({ ...fileIssue('bad-row', `line ${records[0].line}: ${r}`, records[0].line), level: 'warning' });
   const rows: SourceRow[] = [];
   for (const r of records.slice(1)) {
     let notUtf8 = false;
@@ -230,6 +232,23 @@ export function parseCsv(bytes: Uint8Array, delimiter = ','): ParsedFile {
   }
   if (badLines.has(records[0].line)) issues.push(fileIssue('not-utf8', `line ${records[0].line}: the header is not valid UTF-8`, records[0].line));
   return { format: delimiter === '\t' ? 'tsv' : 'csv', columns: header, rows, issues };
+}
+
+/**
+ * A header whose names repeat gets them renamed (response, response_2, as uploads to #/mine are),
+ * so no column hides another and the mapping step can tell them apart; `renamed` says so per column.
+ */
+function distinctHeader(names: string[]): { header: string[]; renamed: string[] } {
+  const header: string[] = [];
+  const renamed: string[] = [];
+  names.forEach((name, k) => {
+    const first = names.indexOf(name);
+    if (first === k) return void header.push(name);
+    const unique = uniqueName(name, [...names, ...header]);
+    header.push(unique);
+    renamed.push(`columns ${first + 1} and ${k + 1} are both named "${name}"; column ${k + 1} is read as "${unique}" (map it if it is the one to score)`);
+  });
+  return { header, renamed };
 }
 
 /**
