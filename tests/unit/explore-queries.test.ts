@@ -192,3 +192,26 @@ describe('leaderboards with the user’s own results', () => {
     expect(rows.slice(1).every((r) => !r.is_mine && r.canonical)).toBe(true);
   });
 });
+
+describe('leaderboard order and subsets', () => {
+  const svc = resultsService(sharedDb());
+
+  it('lists subsets with numbers in them by value (2 before 10), on the picker and on model pages', async () => {
+    const sessionNumbers = (subsets: string[]) => subsets.filter((s) => s.startsWith('sessions elapsed: ')).map((s) => Number(s.match(/\d+/)![0]));
+    const ascending = (ns: number[]) => [...ns].sort((x, y) => x - y);
+    const picker = sessionNumbers((await svc.boards()).filter((b) => b.benchmark === 'personamem' && b.metric === 'MCQ accuracy').map((b) => b.subset));
+    expect(picker.length).toBeGreaterThan(10);
+    expect(picker).toEqual(ascending(picker));
+    const page = sessionNumbers((await svc.resultsOf(['gpt-4o'])).filter((r) => r.benchmark === 'personamem' && r.metric === 'MCQ accuracy').map((r) => r.subset));
+    expect(page.length).toBeGreaterThan(10);
+    expect(page).toEqual(ascending(page));
+  });
+
+  it('puts APC’s results with and without DPO on one board per method and character', async () => {
+    const apc = (await svc.boards()).filter((b) => b.benchmark === 'apc');
+    const withMethod = apc.filter((b) => !b.subset.startsWith('no PRP method'));
+    expect(withMethod.length).toBeGreaterThan(0);
+    for (const b of withMethod) expect(b.models, `${b.metric} · ${b.subset}`).toBe(2);
+    expect(apc.every((b) => !/APC-based DPO/.test(b.subset))).toBe(true);
+  });
+});

@@ -115,7 +115,9 @@ ORDER BY d.csv_row;
 CREATE TABLE results AS
 SELECT CASE WHEN apc_dpo THEN 'Gemma-7B w/ APC-based DPO' ELSE 'Gemma-7B' END AS model,
        metric,
-       CASE WHEN method = 'Gemma-7B' THEN 'no PRP method' ELSE method END || ', ' || setting || ', ' || character AS subset,
+       -- The setting is the model (above), not part of the subset: so each board puts a method's result with
+       -- and without DPO side by side, the paper's comparison.
+       CASE WHEN method = 'Gemma-7B' THEN 'no PRP method' ELSE method END || ', ' || character AS subset,
        value,
        CASE WHEN metric = 'Human' THEN 'human evaluation score' ELSE 'ΔAPC (expected satisfied persona statements)' END AS unit,
        true AS higher_is_better,

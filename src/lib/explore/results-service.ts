@@ -5,6 +5,7 @@
 import type { DbClient } from '../db/client.ts';
 import type { CellValue } from '../types.ts';
 import { withIntervals, type BoardInterval, type BootstrapSettings } from './board-intervals.ts';
+import { byNaturalOrder } from './natural-order.ts';
 
 /** One leaderboard: a benchmark's metric on one subset. */
 export interface BoardKey {
@@ -115,11 +116,11 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
            count(DISTINCT coalesce(model_id, model)) FILTER (WHERE NOT is_mine)::INTEGER AS released,
            coalesce(string_agg(DISTINCT upload, ', ' ORDER BY upload) FILTER (WHERE is_mine), '') AS uploads
          FROM main.results_all
-         WHERE value IS NOT NULL GROUP BY ALL ORDER BY benchmark, metric, subset`,
+         WHERE value IS NOT NULL GROUP BY ALL`,
         [],
         signal,
       );
-      return r as unknown as BoardOption[];
+      return (r as unknown as BoardOption[]).sort(byNaturalOrder('benchmark', 'metric', 'subset'));
     },
 
     async board(key: BoardKey, signal?: AbortSignal): Promise<BoardRow[]> {
@@ -163,11 +164,11 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
              ${RANK_SQL}::INTEGER AS rank,
              count(*) OVER (PARTITION BY r.benchmark, r.metric, r.subset)::INTEGER AS "of"
            FROM r)
-         SELECT * FROM ranked WHERE model_id IN (${list}) ORDER BY benchmark, metric, subset, model_id`,
+         SELECT * FROM ranked WHERE model_id IN (${list})`,
         modelIds,
         signal,
       );
-      return r as unknown as (ModelResult & { model_id: string })[];
+      return (r as unknown as (ModelResult & { model_id: string })[]).sort(byNaturalOrder('benchmark', 'metric', 'subset', 'model_id'));
     },
   };
 }
