@@ -71,6 +71,7 @@ async function publishTable(
     bytes: bytes.length,
     sources: meta.sources,
     sourceCount,
+    ...(meta.aggregate ? { aggregate: true as const } : {}),
   };
 }
 
@@ -149,7 +150,9 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
   // Empty when nothing but the paper's links is here (data unreleased or not mirrored).
   const availability: BenchmarkEntry['availability'] = [];
   if (resultsRows > 0) availability.push('results');
-  if (tables.length > 0) availability.push('items');
+  // Item data only where some table holds the release's items; summary numbers alone are 'tables'.
+  if (tables.some((t) => !t.aggregate)) availability.push('items');
+  else if (tables.length > 0) availability.push('tables');
   if (claims.length > 0) availability.push('claims');
   console.log(
     `  ${id}: ${sourceFiles.length} release files, ${tables.length} tables (${tables.map((t) => `${t.name} ${t.rows}`).join(', ') || '—'}), ${resultsRows} results, ${claims.length} claims, ${checks.passed} checks`,

@@ -28,6 +28,8 @@ export interface TableMeta {
   columns: Record<string, ColumnMeta>;
   /** Row count the release documents; the build fails when the recipe produces another. */
   expectRows?: number;
+  /** True for a table of summary numbers (per model, setting, statistic), not of the release's items. */
+  aggregate?: boolean;
 }
 
 export interface CuratedMeta {
@@ -100,6 +102,7 @@ export function loadMeta(id: string): BenchmarkMeta {
     need(name !== 'results' && name !== 'claims', `table "${name}": results/claims are special tables and are described elsewhere`);
     need(t.title && t.description, `table "${name}" needs a title and a description`);
     need(Array.isArray(t.sources) && t.sources.length > 0, `table "${name}" must name its source files`);
+    need(t.aggregate === undefined || typeof t.aggregate === 'boolean', `table "${name}": "aggregate" must be true or false`);
     for (const [col, c] of Object.entries(t.columns ?? {}))
       need(c && typeof c.description === 'string' && c.description.trim(), `table "${name}" column "${col}" needs a description`);
   }

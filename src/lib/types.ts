@@ -80,6 +80,8 @@ export interface TableInfo {
   skipped?: SkippedRows[];
   /** SQL the rows are read from when they are not a stored table (a query result opened in the table browser). */
   relation?: string;
+  /** Summary numbers (per model, setting, statistic), not the release's items. */
+  aggregate?: true;
 }
 
 export interface SkippedRows {
@@ -97,7 +99,8 @@ export interface Claim {
   source: string;
 }
 
-export type Availability = 'results' | 'items' | 'claims';
+/** 'items': some table holds item-level rows; 'tables': tables of summary numbers only. */
+export type Availability = 'results' | 'items' | 'tables' | 'claims';
 
 export interface BenchmarkEntry {
   id: string;

@@ -31,6 +31,16 @@ describe('catalog.json', () => {
     if (b.sourceFileCount > 0) expect(b.tables.length).toBeGreaterThan(0);
   });
 
+  it('says "item data" only where some table holds items; summary tables alone say so', () => {
+    for (const b of catalog.benchmarks) {
+      const items = b.tables.some((t) => !t.aggregate);
+      expect(b.availability.includes('items'), b.id).toBe(items);
+      expect(b.availability.includes('tables'), b.id).toBe(b.tables.length > 0 && !items);
+    }
+    // Only transcribed results tables (README or website numbers): no item of the release is here.
+    for (const id of ['personamath', 'plip', 'personamem']) expect(catalog.benchmarks.find((b) => b.id === id)!.availability).not.toContain('items');
+  });
+
   it('keeps every release file in the benchmark provenance file, and each table names the files it used', () => {
     for (const b of catalog.benchmarks) {
       const p = JSON.parse(fs.readFileSync(path.join(dataDir, b.provenanceFile), 'utf8')) as Provenance;
