@@ -3,7 +3,7 @@
 // same values); released boards hold aggregates only and get none; a mixed board gets them where it can.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { boardChartSpec, AGGREGATES_ONLY } from '../../src/lib/charts/board-chart.ts';
-import { bootstrapGroups, groupLetter, mean } from '../../src/lib/charts/bootstrap.ts';
+import { bootstrapGroups, groupLetters, mean } from '../../src/lib/charts/bootstrap.ts';
 import { createNodeDbWithUserData } from '../../src/lib/db/node.ts';
 import { memoryStore } from '../../src/lib/db/user-data/store.ts';
 import { BOARD_BOOTSTRAP, entryKey, withIntervals } from '../../src/lib/explore/board-intervals.ts';
@@ -42,7 +42,7 @@ describe('leaderboard intervals from item rows', () => {
     for (const r of board.rows) {
       const e = expected.estimates.find((x) => x.key === entryKey(r))!;
       expect(r.value).toBeCloseTo(mean(values(r.model)), 12);
-      expect(r.interval).toEqual({ lo: e.lo, hi: e.hi, tie_group: groupLetter(e.tieGroup) });
+      expect(r.interval).toEqual({ lo: e.lo, hi: e.hi, tie_group: groupLetters(e.tieGroups) });
       expect(r.interval!.lo).toBeLessThanOrEqual(r.value);
       expect(r.interval!.hi).toBeGreaterThanOrEqual(r.value);
     }

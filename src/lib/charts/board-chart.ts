@@ -2,7 +2,7 @@
 // letter where the entry is made of item rows; a board of aggregates only says so instead of drawing intervals.
 import type { BoardKey, RankedBoard } from '../explore/results-service.ts';
 import type { BenchmarkEntry } from '../types.ts';
-import { uncertaintyNote } from './bootstrap.ts';
+import { TIE_LETTERS, uncertaintyNote } from './bootstrap.ts';
 import type { ChartRow, ChartSpec } from './spec.ts';
 import { licenceText } from '../licence-words.ts';
 
@@ -38,7 +38,7 @@ export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: Benchm
     view: 'leaderboard',
     title: `${entry?.short ?? key.benchmark}: ${key.metric}${subset}, by model`,
     subtitle: board.bootstrap
-      ? `Mean over item rows with a 95% bootstrap interval; the letter is the tie group (same letter: ranks not separable).${partial ? ' Rows with one aggregate value have no interval.' : ''}`
+      ? `Mean over item rows with a 95% bootstrap interval; ${TIE_LETTERS}.${partial ? ' Rows with one aggregate value have no interval.' : ''}`
       : `One value per model as released${board.rows.some((r) => r.is_mine) ? ' or uploaded' : ''}; only aggregates, so no intervals are drawn.`,
     data,
     encoding: board.bootstrap

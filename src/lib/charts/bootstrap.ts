@@ -1,5 +1,5 @@
-// Seeded percentile bootstrap for means of item-level scores, and tie groups: models whose
-// difference in mean is not separable from zero at the chosen level share a group.
+// Seeded percentile bootstrap for means of item-level scores, and tie groups as letters: two models
+// share a letter exactly when their difference in mean is not separable from zero at the chosen level.
 // Pure math: no DOM, no DuckDB; the same numbers in Node, in tests and in the browser.
 
 /** Mulberry32: a small, fast, seedable PRNG; the same seed gives the same stream everywhere. */
@@ -40,8 +40,11 @@ export interface GroupEstimate {
   hi: number;
   /** 1 = best; models with equal means share a rank. */
   rank: number;
-  /** 1-based tie group: models in one group cannot be told apart at the level. */
-  tieGroup: number;
+  /**
+   * 1-based tie groups (letters), ascending: two models share a group exactly when they cannot be told
+   * apart at the level. A model may be in several (A and B: not separable from either group's members).
+   */
+  tieGroups: number[];
 }
 
 export interface BootstrapResult {
@@ -93,8 +96,8 @@ export function bootstrapMean(values: readonly number[], options: BootstrapOptio
  * CIs for several models, ranks, and tie groups.
  * Each model is resampled independently (its own stream from one seeded generator, in input order).
  * Two models are separable when the percentile interval of the difference of their resampled means
- * excludes zero. Groups are formed best-first: a model joins the current group while it cannot be
- * separated from the group's first (best) model; otherwise it starts the next group.
+ * excludes zero. The groups are a compact letter display over every pair (see letterGroups), so a
+ * different letter never hides a pair that cannot be told apart.
  */
 export function bootstrapGroups(groups: readonly GroupInput[], options: BootstrapOptions & { higherIsBetter?: boolean } = {}): BootstrapResult {
   const { resamples = DEFAULT_RESAMPLES, seed = DEFAULT_SEED, level = DEFAULT_LEVEL, higherIsBetter = true } = options;
@@ -108,28 +111,52 @@ export function bootstrapGroups(groups: readonly GroupInput[], options: Bootstra
   const sign = higherIsBetter ? -1 : 1;
   const order = [...base].sort((a, b) => sign * (a.mean - b.mean) || a.key.localeCompare(b.key));
 
+  const diff = new Float64Array(resamples);
   const separable = (a: number, b: number): boolean => {
-    const diff = new Float64Array(resamples);
-    for (let r = 0; r < resamples; r++) diff[r] = reps[a][r] - reps[b][r];
+    const ra = reps[order[a].index];
+    const rb = reps[order[b].index];
+    for (let r = 0; r < resamples; r++) diff[r] = ra[r] - rb[r];
     diff.sort();
-    const lo = quantileSorted(diff, alpha);
-    const hi = quantileSorted(diff, 1 - alpha);
-    return lo > 0 || hi < 0;
+    return quantileSorted(diff, alpha) > 0 || quantileSorted(diff, 1 - alpha) < 0;
   };
+  const letters = letterGroups(order.length, separable);
 
   const estimates: GroupEstimate[] = [];
-  let group = 0;
-  let leader = -1;
   order.forEach((m, position) => {
-    if (leader < 0 || separable(leader, m.index)) {
-      group += 1;
-      leader = m.index;
-    }
     const prev = estimates[position - 1];
     const rank = prev && prev.mean === m.mean ? prev.rank : position + 1;
-    estimates.push({ key: m.key, n: m.n, mean: m.mean, lo: m.lo, hi: m.hi, rank, tieGroup: group });
+    estimates.push({ key: m.key, n: m.n, mean: m.mean, lo: m.lo, hi: m.hi, rank, tieGroups: letters[position] });
   });
   return { estimates, resamples, seed, level, higherIsBetter };
+}
+
+/**
+ * Compact letter display (Piepho 2004, insert and absorb) of models 0..n-1 listed best first: every
+ * separable pair splits each group holding both, and a group inside another is dropped. Then two models
+ * share a group exactly when they are not separable. Groups are numbered by their best member, so the
+ * best model is in group 1. Returns each model's groups, ascending.
+ */
+export function letterGroups(n: number, separable: (a: number, b: number) => boolean): number[][] {
+  let sets: number[][] = n > 0 ? [Array.from({ length: n }, (_, i) => i)] : [];
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) {
+      if (!sets.some((g) => g.includes(a) && g.includes(b)) || !separable(a, b)) continue;
+      sets = absorb(sets.flatMap((g) => (g.includes(a) && g.includes(b) ? [g.filter((m) => m !== a), g.filter((m) => m !== b)] : [g])));
+    }
+  // Sets are sorted lists of positions, so comparing them in order puts the best-led group first.
+  sets.sort((x, y) => {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  });
+  const out: number[][] = Array.from({ length: n }, () => []);
+  sets.forEach((g, i) => g.forEach((m) => out[m].push(i + 1)));
+  return out;
+}
+
+/** Drops every set contained in another (and repeats of one set). */
+function absorb(sets: number[][]): number[][] {
+  const within = (x: number[], y: number[]) => x.every((m) => y.includes(m));
+  return sets.filter((x, i) => !sets.some((y, j) => j !== i && within(x, y) && (x.length < y.length || j < i)));
 }
 
 /** Tie group as a letter (1 → "A"), as printed on charts and tables. */
@@ -143,8 +170,17 @@ export function groupLetter(group: number): string {
   return s;
 }
 
+/** A model's tie groups as printed: "A", "AB"; past 26 groups the letters are comma-separated ("Z,AA"). */
+export function groupLetters(groups: readonly number[]): string {
+  const letters = groups.map(groupLetter);
+  return letters.join(letters.some((l) => l.length > 1) ? ',' : '');
+}
+
+/** How a chart's subtitle reads the letters it prints. */
+export const TIE_LETTERS = 'letters are tie groups (a shared letter: not separable; none in common: separable)';
+
 /** The sentence stated under a chart that shows these intervals. */
 export function uncertaintyNote(result: Pick<BootstrapResult, 'resamples' | 'seed' | 'level'>): string {
   const pct = Math.round(result.level * 100);
-  return `${pct}% percentile bootstrap CIs, ${result.resamples.toLocaleString('en-US')} resamples, seed ${result.seed}; models sharing a letter cannot be separated at ${pct}%`;
+  return `${pct}% percentile bootstrap CIs, ${result.resamples.toLocaleString('en-US')} resamples, seed ${result.seed}; models sharing a letter cannot be separated at ${pct}%; models with no letter in common can`;
 }

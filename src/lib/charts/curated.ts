@@ -2,7 +2,7 @@
 // Runs against any DbClient (browser, or Node in tests), so the same specs serve pages and tests.
 import type { DbClient } from '../db/index.ts';
 import type { BenchmarkEntry, CellValue } from '../types.ts';
-import { bootstrapGroups, DEFAULT_RESAMPLES, DEFAULT_SEED, groupLetter, uncertaintyNote } from './bootstrap.ts';
+import { bootstrapGroups, DEFAULT_RESAMPLES, DEFAULT_SEED, groupLetters, TIE_LETTERS, uncertaintyNote } from './bootstrap.ts';
 import type { ChartRow, ChartSpec } from './spec.ts';
 import { licenceText } from '../licence-words.ts';
 
@@ -64,13 +64,13 @@ function bootstrapSpec(
     for (const i of items) if (i.facet === facet) byKey.set(i.key, [...(byKey.get(i.key) ?? []), i.value]);
     const result = bootstrapGroups([...byKey].map(([key, values]) => ({ key, values })), { resamples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED });
     for (const e of result.estimates) {
-      data.push({ facet, key: e.key, n: e.n, mean: e.mean, lo: e.lo, hi: e.hi, rank: e.rank, group: groupLetter(e.tieGroup) });
+      data.push({ facet, key: e.key, n: e.n, mean: e.mean, lo: e.lo, hi: e.hi, rank: e.rank, group: groupLetters(e.tieGroups) });
     }
   }
   return {
     view: words.view,
     title: words.title,
-    subtitle: `Mean over items with a 95% bootstrap interval; the letter is the tie group (same letter: ranks not separable).`,
+    subtitle: `Mean over items with a 95% bootstrap interval; ${TIE_LETTERS}.`,
     data,
     encoding: { mark: 'dot', x: 'mean', y: 'key', lo: 'lo', hi: 'hi', label: 'group', facet: 'facet', sort: 'value-desc', domain: [0, 1] },
     xLabel: words.valueLabel,

@@ -2,7 +2,7 @@
 // (an upload with one row per item) gets the percentile bootstrap CI of its mean and a tie group, from
 // bootstrap.ts; an entry with one aggregate value (every released row) gets none. Pure: the SQL that
 // gathers the values lives in results-service.ts.
-import { bootstrapGroups, DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, groupLetter } from '../charts/bootstrap.ts';
+import { bootstrapGroups, DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, groupLetters } from '../charts/bootstrap.ts';
 
 /** What tells two entries of one leaderboard apart: the same model may be released and uploaded, or in two uploads. */
 export interface BoardEntryKey {
@@ -18,7 +18,7 @@ export const entryKey = (r: BoardEntryKey): string => JSON.stringify([r.model, r
 export interface BoardInterval {
   lo: number;
   hi: number;
-  /** Tie group letter: entries sharing it cannot be separated at the level. */
+  /** Tie group letters ("A", "AB"): entries sharing a letter cannot be separated at the level; entries with none in common can. */
   tie_group: string;
 }
 
@@ -55,6 +55,6 @@ export function withIntervals<R extends BoardEntryKey & { items: number; higher_
   }
   const groups = [...values.keys()].sort().map((key) => ({ key, values: (values.get(key) ?? []).sort((a, b) => a - b) }));
   const result = bootstrapGroups(groups, { ...settings, higherIsBetter: itemized[0].higher_is_better });
-  const byKey = new Map(result.estimates.map((e) => [e.key, { lo: e.lo, hi: e.hi, tie_group: groupLetter(e.tieGroup) }]));
+  const byKey = new Map(result.estimates.map((e) => [e.key, { lo: e.lo, hi: e.hi, tie_group: groupLetters(e.tieGroups) }]));
   return { rows: rows.map((r) => ({ ...r, interval: byKey.get(entryKey(r)) ?? null })), bootstrap: settings };
 }

@@ -1,7 +1,7 @@
 // Scored rows → what the results panel shows: per-model summaries, the distribution chart of a
 // chosen score per model, and the APC heat map (persona statements × responses). Pure functions of
 // the saved outcomes; chart specs go through the site's one chart renderer.
-import { bootstrapGroups, DEFAULT_RESAMPLES, groupLetter, uncertaintyNote } from '../charts/bootstrap.ts';
+import { bootstrapGroups, DEFAULT_RESAMPLES, groupLetters, TIE_LETTERS, uncertaintyNote } from '../charts/bootstrap.ts';
 import type { ChartRow, ChartSpec } from '../charts/spec.ts';
 import type { RowScore } from './types.ts';
 
@@ -110,13 +110,13 @@ export function comparisonSpec(scores: readonly RowScore[], metric: ScoreMetric,
   const total = groups.reduce((n, g) => n + g.values.length, 0);
   const resamples = Math.max(MIN_RESAMPLES, Math.min(DEFAULT_RESAMPLES, Math.floor(BOOTSTRAP_DRAWS / total)));
   const result = bootstrapGroups(groups, { resamples, higherIsBetter: m.higherIsBetter });
-  const data: ChartRow[] = result.estimates.map((e) => ({ model: e.key, items: e.n, value: e.mean, lo: e.lo, hi: e.hi, rank: e.rank, group: groupLetter(e.tieGroup) }));
+  const data: ChartRow[] = result.estimates.map((e) => ({ model: e.key, items: e.n, value: e.mean, lo: e.lo, hi: e.hi, rank: e.rank, group: groupLetters(e.tieGroups) }));
   return {
     view: `scores-${metric}-means`,
     data,
     encoding: { mark: 'dot', x: 'value', y: 'model', lo: 'lo', hi: 'hi', label: 'group', sort: m.higherIsBetter ? 'value-desc' : 'value-asc' },
     title: `${m.label}: mean per model`,
-    subtitle: `${jobLabel}: mean over each model's responses with a 95% bootstrap interval; the letter is the tie group (same letter: not separable)${left ? `; ${left} model${left > 1 ? 's' : ''} with one response left out` : ''}`,
+    subtitle: `${jobLabel}: mean over each model's responses with a 95% bootstrap interval; ${TIE_LETTERS}${left ? `; ${left} model${left > 1 ? 's' : ''} with one response left out` : ''}`,
     xLabel: m.label,
     xUnit: m.unit,
     yLabel: 'Model',
