@@ -6,9 +6,20 @@ import { quoteIdent } from '../sql-text.ts';
 import type { DbClient, Engine } from '../client.ts';
 import { checkSize, type Prepared } from './prepare.ts';
 import { safeTableName, uniqueName } from './names.ts';
-import type { UploadStore } from './store.ts';
+import { NameTakenError, type UploadStore } from './store.ts';
 import { asUploadError, UploadError } from './upload-error.ts';
-import { ambiguousModelNotes, createUserTable, dropUserTable, guessMapping, MINE, rebuildResultsViews, RESULTS_ALL_READS, validateMapping } from './user-tables.ts';
+import {
+  ambiguousModelNotes,
+  createUserTable,
+  dropUserTable,
+  guessMapping,
+  MINE,
+  ownBenchmark,
+  rebuildResultsViews,
+  renameUserTable,
+  RESULTS_ALL_READS,
+  validateMapping,
+} from './user-tables.ts';
 import { numbersWithMissingMarkers } from './missing-markers.ts';
 
 /** Reads a file into what DuckDB needs (in a worker in the browser). */
@@ -115,9 +126,12 @@ export class UserData {
       const prepared = await this.prepare(file, fileName, opts.contentType ?? file.type ?? '');
       await this.db.ensureTables(RESULTS_ALL_READS); // the mapping check compares with released results
       return await this.db.withEngine(async (engine) => {
-        const name = uniqueName(safeTableName(fileName), this.tables.map((t) => t.name));
+        // Names stored by other tabs count too: their uploads share this browser's store.
+        const taken = new Set([...this.tables.map((t) => t.name), ...(await this.store.names().catch(() => []))]);
+        const wanted = safeTableName(fileName);
+        const name = uniqueName(wanted, taken);
         const { rows, columns } = await createUserTable(engine, name, prepared);
-        const info = tableInfo(name, fileName, prepared.format, file.size, { rows, columns }, { url: opts.url ?? null });
+        let info = tableInfo(name, fileName, prepared.format, file.size, { rows, columns }, { url: opts.url ?? null });
         let mappingProblem: string | undefined;
         const guess = guessMapping(name, columns.map((c) => c.name));
         if (guess.exact) {
@@ -128,13 +142,8 @@ export class UserData {
             mappingProblem = e instanceof Error ? e.message : String(e);
           }
         }
-        try {
-          await this.store.put({ info, file });
-        } catch (e) {
-          await dropUserTable(engine, name);
-          throw new UploadError(`it could not be kept in the browser's storage (${e instanceof Error ? e.message : String(e)}).`);
-        }
-        const notes = await numbersWithMissingMarkers(engine, name, columns);
+        info = await this.storeNew(engine, info, file, wanted, taken);
+        const notes = await numbersWithMissingMarkers(engine, info.name, columns);
         this.tables = [...this.tables, info];
         await rebuildResultsViews(engine, this.usable());
         if (info.mapping) notes.push(...(await ambiguousModelNotes(engine, info)));
@@ -143,6 +152,31 @@ export class UserData {
       });
     } catch (e) {
       throw asUploadError(e, fileName);
+    }
+  }
+
+  /**
+   * Stores a new upload under a name no stored upload has. Another tab may have stored the same name
+   * since `taken` was read: then the table takes the next free name, and that tab's upload stays.
+   */
+  private async storeNew(engine: Engine, info: UserTableInfo, file: Blob, wanted: string, taken: Set<string>): Promise<UserTableInfo> {
+    for (;;) {
+      try {
+        await this.store.add({ info, file });
+        return info;
+      } catch (e) {
+        if (!(e instanceof NameTakenError)) {
+          await dropUserTable(engine, info.name);
+          throw new UploadError(`it could not be kept in the browser's storage (${e instanceof Error ? e.message : String(e)}).`);
+        }
+        taken.add(info.name);
+        const name = uniqueName(wanted, taken);
+        await renameUserTable(engine, info.name, name);
+        const m = info.mapping;
+        // A table's own leaderboard is named after it.
+        const mapping = m && 'fixed' in m.benchmark && m.benchmark.fixed === ownBenchmark(info.name) ? { ...m, benchmark: { fixed: ownBenchmark(name) } } : m;
+        info = { ...info, name, qualified: `${MINE}.${name}`, mapping };
+      }
     }
   }
 

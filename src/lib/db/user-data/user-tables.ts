@@ -83,6 +83,10 @@ export async function describeUserTable(engine: Engine, name: string): Promise<P
   return { rows: Number(count.rows[0].n), columns: cols.rows.map((r) => ({ name: String(r.name), type: String(r.type) })) };
 }
 
+export async function renameUserTable(engine: Engine, from: string, to: string): Promise<void> {
+  await engine.run(`ALTER TABLE ${mineTable(from)} RENAME TO ${quoteIdent(to)}`);
+}
+
 export async function dropUserTable(engine: Engine, name: string): Promise<void> {
   await engine.run(`DROP TABLE IF EXISTS ${mineTable(name)}`);
 }
