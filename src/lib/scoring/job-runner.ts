@@ -2,7 +2,10 @@
 // each outcome as it arrives, and survives a crashed worker by restarting from the first unsaved
 // row. A row that crashes the worker twice is recorded as failed so the batch can move on; a crash
 // while the models load is no row's fault, and two of them end the run with a message.
+// A run holds the job's lock (job-lock.ts), so another tab cannot run it at the same time; a job
+// deleted meanwhile (by a tab without locks) stops the run and is not written back.
 // The view watches `status`; nothing here knows about Svelte or the DOM.
+import { browserJobLocks, JobRunningElsewhereError, type JobLocks } from './job-lock.ts';
 import type { JobStore, ScoringJob } from './job-store.ts';
 import { rowName } from './row-name.ts';
 import type { BatchSummary } from './scorer.ts';
@@ -20,7 +23,8 @@ export interface JobScorer {
   cancel(): Promise<boolean>;
 }
 
-export type RunPhase = 'idle' | 'loading' | 'scoring' | 'finished' | 'cancelled' | 'failed';
+/** deleted: the job was deleted (in another tab) while it ran; nothing more is saved. */
+export type RunPhase = 'idle' | 'loading' | 'scoring' | 'finished' | 'cancelled' | 'failed' | 'deleted';
 
 export interface RunStatus {
   phase: RunPhase;
@@ -55,6 +59,7 @@ export class JobRunner {
     private readonly store: JobStore,
     private readonly isCrash: CrashTest,
     private readonly maxCrashesPerRow = 2,
+    private readonly locks: JobLocks = browserJobLocks(),
   ) {}
 
   onStatus(cb: (s: RunStatus) => void): () => void {
@@ -84,10 +89,20 @@ export class JobRunner {
     await this.scorer.cancel().catch(() => false);
   }
 
-  /** Score every row of `job` that has no saved outcome. Resolves when the job stops, for any reason. */
+  /**
+   * Score every row of `job` that has no saved outcome. Resolves when the job stops, for any reason;
+   * throws JobRunningElsewhereError when another tab is scoring it.
+   */
   async run(job: ScoringJob, specs: Partial<Record<ScoringRole, ModelSpec>>): Promise<RunStatus> {
     if (this.running) throw new Error('a batch is already running; cancel it first');
+    const ran = await this.locks.hold(job.id, () => this.runHeld(job, specs));
+    if (ran === null) throw new JobRunningElsewhereError(job.label);
+    return ran;
+  }
+
+  private async runHeld(job: ScoringJob, specs: Partial<Record<ScoringRole, ModelSpec>>): Promise<RunStatus> {
     this.cancelled = false;
+    let deleted = false;
     const saved = await this.store.outcomes(job.id);
     // Kept up to date as rows are saved, not recounted on every progress event (batches of thousands).
     let failed = [...saved.values()].filter((o) => !o.ok).length;
@@ -97,7 +112,13 @@ export class JobRunner {
     const crashes = new Map<number, number>();
     let loadCrashes = 0;
     const save = async (index: number, outcome: RowOutcome) => {
-      await this.store.putOutcome(job.id, index, outcome);
+      if (deleted) return;
+      if (!(await this.store.putOutcome(job.id, index, outcome))) {
+        deleted = true;
+        this.cancelled = true;
+        await this.scorer.cancel().catch(() => false);
+        return;
+      }
       if (!outcome.ok) failed++; // a row is saved once: only unsaved rows are scored
       saved.set(index, outcome);
       for (const cb of this.rowListeners) cb(job.id, index, outcome);
@@ -157,16 +178,17 @@ export class JobRunner {
     }
   }
 
+  // Only a job still in the store is updated: a deleted one stays deleted (not re-created with part of its rows).
   private async finish(job: ScoringJob, state: 'finished' | 'cancelled'): Promise<RunStatus> {
-    await this.store.putJob({ ...job, state, updatedAt: new Date().toISOString() });
-    this.set({ phase: state, load: null, etaMs: null });
+    const there = await this.store.updateJob({ ...job, state, updatedAt: new Date().toISOString() });
+    this.set({ phase: there ? state : 'deleted', load: null, etaMs: null });
     return this.status;
   }
 
   private async fail(job: ScoringJob, e: unknown): Promise<RunStatus> {
     // The job stays 'running' in the store: it is unfinished and can be resumed once the cause is fixed.
-    await this.store.putJob({ ...job, state: 'running', updatedAt: new Date().toISOString() }).catch(() => undefined);
-    this.set({ phase: 'failed', load: null, etaMs: null, error: e instanceof Error ? e.message : String(e) });
+    const there = await this.store.updateJob({ ...job, state: 'running', updatedAt: new Date().toISOString() }).catch(() => true);
+    this.set({ phase: there ? 'failed' : 'deleted', load: null, etaMs: null, error: there ? (e instanceof Error ? e.message : String(e)) : null });
     return this.status;
   }
 }

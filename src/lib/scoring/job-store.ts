@@ -35,8 +35,10 @@ export interface JobStore {
   /** Every job, newest first. */
   listJobs(): Promise<ScoringJob[]>;
   putJob(job: ScoringJob): Promise<void>;
-  /** Saves one row's outcome (index into job.inputs). */
-  putOutcome(jobId: string, index: number, outcome: RowOutcome): Promise<void>;
+  /** Saves a job that is still there; false (and nothing written) when it was deleted meanwhile. */
+  updateJob(job: ScoringJob): Promise<boolean>;
+  /** Saves one row's outcome (index into job.inputs); false (and nothing written) when the job was deleted. */
+  putOutcome(jobId: string, index: number, outcome: RowOutcome): Promise<boolean>;
   /** A job's saved outcomes by input index. */
   outcomes(jobId: string): Promise<Map<number, RowOutcome>>;
   /** Removes the job and its outcomes. */
@@ -52,10 +54,17 @@ export function memoryJobStore(): JobStore {
   return {
     listJobs: async () => [...jobs.values()].map((j) => structuredClone(j)).sort(newestFirst),
     putJob: async (job) => void jobs.set(job.id, structuredClone(job)),
+    async updateJob(job) {
+      if (!jobs.has(job.id)) return false;
+      jobs.set(job.id, structuredClone(job));
+      return true;
+    },
     async putOutcome(jobId, index, outcome) {
+      if (!jobs.has(jobId)) return false;
       let m = outcomes.get(jobId);
       if (!m) outcomes.set(jobId, (m = new Map()));
       m.set(index, structuredClone(outcome));
+      return true;
     },
     outcomes: async (jobId) => new Map([...(outcomes.get(jobId) ?? new Map<number, RowOutcome>())].map(([i, o]) => [i, structuredClone(o)])),
     async deleteJob(jobId) {
@@ -68,6 +77,17 @@ export function memoryJobStore(): JobStore {
 const DB_NAME = 'personascope-scoring';
 const JOBS = 'jobs';
 const OUTCOMES = 'outcomes';
+
+/**
+ * Writes in the same transaction that finds the job, so a delete (another tab's) lands either
+ * before (nothing written) or after (the write deleted with the rest), never in between.
+ */
+async function ifJobThere(tx: IDBTransaction, jobId: string, write: () => void): Promise<boolean> {
+  const there = (await idbRequest(tx.objectStore(JOBS).count(jobId))) > 0;
+  if (there) write();
+  await idbCommitted(tx);
+  return there;
+}
 
 export function indexedDbJobStore(): JobStore {
   const open = lazyDatabase(DB_NAME, 1, (db) => {
@@ -85,10 +105,13 @@ export function indexedDbJobStore(): JobStore {
       tx.objectStore(JOBS).put(job);
       await idbCommitted(tx);
     },
+    async updateJob(job) {
+      const tx = (await open()).transaction(JOBS, 'readwrite');
+      return ifJobThere(tx, job.id, () => tx.objectStore(JOBS).put(job));
+    },
     async putOutcome(jobId, index, outcome) {
-      const tx = (await open()).transaction(OUTCOMES, 'readwrite');
-      tx.objectStore(OUTCOMES).put({ jobId, index, outcome } satisfies StoredOutcome);
-      await idbCommitted(tx);
+      const tx = (await open()).transaction([JOBS, OUTCOMES], 'readwrite');
+      return ifJobThere(tx, jobId, () => tx.objectStore(OUTCOMES).put({ jobId, index, outcome } satisfies StoredOutcome));
     },
     async outcomes(jobId) {
       const db = await open();

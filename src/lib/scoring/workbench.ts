@@ -2,6 +2,7 @@
 // models come from, and the results published as mine.scores / mine.score_statements. One per page
 // session; the view never reaches the worker or DuckDB past this.
 import { getScorer, WorkerCrashedError, type ScorerClient } from './client.ts';
+import { browserJobLocks, JobRunningElsewhereError, type JobLocks } from './job-lock.ts';
 import { indexedDbJobStore, type JobSource, type JobStore, type ScoringJob } from './job-store.ts';
 import { JobRunner } from './job-runner.ts';
 import type { PickedFolder } from './picked-folder.ts';
@@ -35,8 +36,9 @@ export class ScoringWorkbench {
     private readonly publisher: () => Promise<TablePublisher | null>,
     /** Builds the tables from the saved jobs (the page: in a worker; tests: here). */
     private readonly buildTables: () => Promise<ScoresTableFiles> = () => buildScoresTables(store),
+    private readonly locks: JobLocks = browserJobLocks(),
   ) {
-    this.runner = new JobRunner(client, store, (e) => e instanceof WorkerCrashedError);
+    this.runner = new JobRunner(client, store, (e) => e instanceof WorkerCrashedError, undefined, locks);
   }
 
   /** Point the worker at the hub, a mirror or a picked folder, with this many threads. */
@@ -96,8 +98,22 @@ export class ScoringWorkbench {
     return this.store.outcomes(jobId);
   }
 
-  async deleteJob(jobId: string): Promise<void> {
-    await this.store.deleteJob(jobId);
+  /** Deletes a job and its rows; refused (JobRunningElsewhereError) while a tab is scoring it. */
+  async deleteJob(job: Pick<ScoringJob, 'id' | 'label'>): Promise<void> {
+    const done = await this.locks.hold(job.id, async () => (await this.store.deleteJob(job.id), true));
+    if (done === null) throw new JobRunningElsewhereError(job.label);
+  }
+
+  /** Jobs another tab of this browser is scoring now (this tab's own run left out). */
+  async runningElsewhere(): Promise<Set<string>> {
+    const held = await this.locks.held();
+    if (this.runner.running && this.runner.status.jobId) held.delete(this.runner.status.jobId);
+    return held;
+  }
+
+  /** Resolves when no tab is scoring the job any more (it finished, was cancelled or its tab closed). */
+  whenNotRunning(jobId: string): Promise<void> {
+    return this.locks.whenFree(jobId);
   }
 
   /** Every saved job's rows → mine.scores and mine.score_statements. Returns the row counts. */
