@@ -13,6 +13,7 @@ import { guessColumnMapping, missingColumns, parseFile, TARGET_COLUMNS as TARGET
 import { csvHeader, csvLine, flattenScore } from '../src/lib/scoring/output.ts';
 import { defaultModelSet, rolesFor } from '../src/lib/scoring/registry.ts';
 import { unpinned } from '../src/lib/scoring/model-pins.ts';
+import { neededFiles } from '../src/lib/scoring/picked-folder.ts';
 import type { RuntimeConfig } from '../src/lib/scoring/runtime.ts';
 import { runWhenInvoked } from './run-when-invoked.ts';
 import type { BatchProgress, ModelDtype, ModelSpec, RowIssue, ScorerName, ScoringRole } from '../src/lib/scoring/types.ts';
@@ -133,6 +134,18 @@ function runtimeConfig(a: Args): RuntimeConfig {
   return cfg;
 }
 
+/**
+ * What a local models folder lacks for these models (a missing model folder once, else its missing
+ * files), so a wrong folder is named before anything loads; empty when all are there.
+ */
+function missingModelFiles(dir: string, specs: ModelSpec[]): string[] {
+  return specs.flatMap((spec) => {
+    const folder = path.join(dir, spec.repo);
+    if (!fs.existsSync(folder)) return [`${folder}${path.sep} (no such folder)`];
+    return neededFiles(spec).map((f) => path.join(dir, f)).filter((f) => !fs.existsSync(f));
+  });
+}
+
 function modelSpecs(a: Args): Partial<Record<ScoringRole, ModelSpec>> {
   const defaults = defaultModelSet();
   const specs: Partial<Record<ScoringRole, ModelSpec>> = {};
@@ -178,6 +191,13 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const err = (s: string) => process.stderr.write(`${s}\n`);
+  const folder = cfg.source?.kind === 'local' ? cfg.source.path : null;
+  const lacking = folder ? missingModelFiles(folder, Object.values(modelSpecs(args))) : [];
+  if (lacking.length) {
+    err(`score: --models ${folder} lacks what the models need (laid out <folder>/<owner>/<name>/, as on the hub):`);
+    lacking.forEach((f) => err(`  ${f}`));
+    return 2;
+  }
   const report = (i: RowIssue) => err(`${i.level === 'error' ? 'error' : 'warning'}: ${i.message}`);
 
   let bytes: Uint8Array;

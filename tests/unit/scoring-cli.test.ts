@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main, parseArgs, UsageError } from '../../scripts/score.ts';
-import { FIXTURE_CLI_ARGS } from '../fixtures/models/fixtures.ts';
+import { FIXTURE_CLI_ARGS, FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-score-'));
@@ -124,6 +124,28 @@ describe('score CLI', () => {
     expect(errors.join('')).toMatch(/--out .*self\.jsonl is the input file; it would be overwritten/);
     expect(errors.join('')).toMatch(/cannot write --out .*a-folder\.jsonl: EISDIR/);
     expect(fs.readFileSync(input, 'utf8')).toMatch(/"persona":"p"/);
+  });
+
+  it('names what a --models folder lacks before loading any model', async () => {
+    const input = path.join(dir, 'one.csv');
+    fs.writeFileSync(input, 'persona,question,response\nI love jazz.,Q?,Yes\n');
+    const models = path.join(dir, 'half-models');
+    const repo = FIXTURE_SPECS.toxicity.repo;
+    fs.cpSync(path.join(FIXTURE_MODELS_DIR, repo), path.join(models, repo), { recursive: true });
+    fs.rmSync(path.join(models, repo, 'tokenizer_config.json'));
+    const errors: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => (errors.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      const args = [input, '--out', path.join(dir, 'half.jsonl'), '--models', models, '--scorers', 'toxicity,fit'];
+      expect(await main([...args, '--model', `toxicity=${repo}`, '--model', `embedding=${FIXTURE_SPECS.embedding.repo}:fp32`])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(errors.join('')).toContain(`--models ${models} lacks`);
+    expect(errors.join('')).toContain(path.join(models, repo, 'tokenizer_config.json'));
+    expect(errors.join('')).toContain(`${path.join(models, FIXTURE_SPECS.embedding.repo)}${path.sep} (no such folder)`);
+    expect(errors.join('')).not.toMatch(/tokenizer_class/);
   });
 
   it('rejects bad usage (exit code 2 from the script)', async () => {

@@ -286,6 +286,44 @@ describe('fixture models from a mirror laid out like the hub', () => {
     expect(describeLoadError(new Error('404 Not Found'), spec, { source: { kind: 'mirror', baseUrl: base } }).message).toMatch(/a file is missing/);
   });
 
+  it('names the missing tokenizer_config.json of a local folder (transformers.js fails on it with a TypeError)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'personascope-no-tokenizer-config-'));
+    // A repo name of its own: transformers.js remembers which files exist per repo.
+    const spec = { ...FIXTURE_SPECS.toxicity, repo: 'personascope-fixtures/no-tokenizer-config' };
+    fs.cpSync(path.join(FIXTURE_MODELS_DIR, FIXTURE_SPECS.toxicity.repo), path.join(folder, spec.repo), { recursive: true });
+    fs.rmSync(path.join(folder, spec.repo, 'tokenizer_config.json'));
+    const local = new ScorerService({ source: { kind: 'local', path: folder } });
+    try {
+      await expect(local.load({ toxicity: spec })).rejects.toThrow(`a file is missing (${path.join(folder, spec.repo, 'tokenizer_config.json')} not found)`);
+    } finally {
+      await local.free();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('words an unreachable mirror or hub for where it runs: the page names its settings, the CLI its --models', () => {
+    const spec = FIXTURE_SPECS.nli;
+    const mirror = { source: { kind: 'mirror' as const, baseUrl: base } };
+    const down = new Error('fetch failed');
+    // Node (the CLI): no browser cache, no settings.
+    const cli = describeLoadError(down, spec, mirror).message;
+    expect(cli).toContain(`the mirror ${base} cannot be reached`);
+    expect(cli).toMatch(/leave out --models to use the Hugging Face hub/);
+    expect(cli).not.toMatch(/browser|settings|point .* at a mirror/);
+    expect(describeLoadError(down, spec, { source: { kind: 'hub' } }).message).toMatch(/Hugging Face hub cannot be reached.*give --models a mirror URL or a local folder/);
+    // The browser worker has the Cache API; a reviewer already on a mirror is not sent to one.
+    (globalThis as { caches?: unknown }).caches = {};
+    try {
+      const page = describeLoadError(down, spec, mirror).message;
+      expect(page).toMatch(/not in this browser's model cache and the mirror .* cannot be reached/);
+      expect(page).toMatch(/switch the settings back to the Hugging Face hub/);
+      expect(page).not.toMatch(/point the settings at a mirror|--models/);
+      expect(describeLoadError(down, spec, { source: { kind: 'hub' } }).message).toMatch(/point the settings at a mirror/);
+    } finally {
+      delete (globalThis as { caches?: unknown }).caches;
+    }
+  });
+
   it('refuses a URL as a local models folder', () => {
     expect(() => configureRuntime({ source: { kind: 'local', path: 'http://localhost/models' } })).toThrow(/path, not a URL/);
     expect(env.localModelPath).not.toMatch(/^http/);

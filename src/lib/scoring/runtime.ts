@@ -207,13 +207,33 @@ function progressAdapter(spec: ModelSpec, onProgress?: LoadProgressFn) {
   };
 }
 
+/** Where transformers.js reads a repo file from under the current settings, as messages name it. */
+function fileLocation(spec: ModelSpec, file: string): string {
+  if (env.allowRemoteModels) return remoteFileUrl(spec.repo, spec.revision, file);
+  // A picked folder is served under a made-up path: its files are named from the folder down.
+  return env.localModelPath === PICKED_FILES_PATH ? `${spec.repo}/${file}` : `${env.localModelPath}${spec.repo}/${file}`;
+}
+
+/**
+ * transformers.js reads the tokenizer only when tokenizer_config.json exists, and without it fails
+ * with "Cannot read properties of undefined (reading 'tokenizer_class')": name the missing file.
+ */
+async function loadTokenizer(spec: ModelSpec, opts: Record<string, unknown>): Promise<Tok> {
+  try {
+    return (await AutoTokenizer.from_pretrained(spec.repo, opts as never)) as unknown as Tok;
+  } catch (e) {
+    if (e instanceof TypeError && /tokenizer_class/.test(e.message)) throw new Error(`${fileLocation(spec, 'tokenizer_config.json')} not found`);
+    throw e;
+  }
+}
+
 async function loadParts(spec: ModelSpec, kind: 'classifier' | 'embedder', onProgress?: LoadProgressFn, device?: string) {
   expectPinnedFiles(spec);
   const opts = {
     revision: spec.revision,
     progress_callback: progressAdapter(spec, onProgress),
   };
-  const tokenizer = (await AutoTokenizer.from_pretrained(spec.repo, opts as never)) as unknown as Tok;
+  const tokenizer = await loadTokenizer(spec, opts);
   const Auto = kind === 'classifier' ? AutoModelForSequenceClassification : AutoModel;
   const model = (await Auto.from_pretrained(spec.repo, {
     ...opts,

@@ -79,6 +79,22 @@ function sourceKey(s: ModelSource): string {
 }
 
 
+/**
+ * Why a download could not start and what to do, for the source used (the hub, or a mirror that
+ * is null here) and where it runs: the page's settings, or the CLI's --models.
+ */
+function unreachable(mirror: string | null): string {
+  // The Cache API exists in browsers and their workers, not in Node.
+  const browser = typeof caches !== 'undefined';
+  const cached = browser ? "it is not in this browser's model cache" : 'it is not in the model cache';
+  if (mirror) {
+    const other = browser ? 'switch the settings back to the Hugging Face hub, or load the models from a local folder' : 'leave out --models to use the Hugging Face hub, or give --models a local folder';
+    return `${cached} and the mirror ${mirror} cannot be reached (offline?). Check that the mirror is running at that address, ${other}.`;
+  }
+  const other = browser ? 'point the settings at a mirror, or load it from a local folder' : 'or give --models a mirror URL or a local folder';
+  return `${cached} and the Hugging Face hub cannot be reached (offline?). Connect once to download it, ${other}.`;
+}
+
 /** A load error in words a reviewer can act on. */
 export function describeLoadError(e: unknown, spec: ModelSpec, cfg: RuntimeConfig): ModelUnavailableError {
   const msg = e instanceof Error ? e.message : String(e);
@@ -99,12 +115,7 @@ export function describeLoadError(e: unknown, spec: ModelSpec, cfg: RuntimeConfi
   const remote = source.kind === 'hub' || source.kind === 'mirror';
   const networkError = /failed to fetch|fetch failed|networkerror|network error|load failed|econnrefused|enotfound|eai_again/i.test(msg) && !/dynamically imported module/i.test(msg);
   const offlineNow = typeof navigator !== 'undefined' && 'onLine' in navigator && navigator.onLine === false;
-  if (remote && (networkError || offlineNow)) {
-    return new ModelUnavailableError(
-      `Cannot load ${spec.repo}: it is not in this browser's model cache and ${where} cannot be reached (offline?). ` +
-        'Connect once to download it, point the settings at a mirror, or load it from a local folder.',
-    );
-  }
+  if (remote && (networkError || offlineNow)) return new ModelUnavailableError(`Cannot load ${spec.repo}: ${unreachable(source.kind === 'mirror' ? source.baseUrl : null)}`);
   if (/\b404\b|not found|could not locate/i.test(msg)) {
     return new ModelUnavailableError(`Cannot load ${spec.repo} (${spec.dtype}) from ${where}: a file is missing (${msg}).`);
   }
