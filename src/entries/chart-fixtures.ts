@@ -39,12 +39,24 @@ root.dataset.ready = 'true';
   },
 };
 
-// Hook for the PDF font test: one fixture exported as PDF with its labels replaced, returned as base64.
-(window as unknown as Record<string, unknown>).__chartPdf = async (view: string, labels: Partial<Pick<ChartSpec, 'title' | 'xLabel' | 'yLabel'>>) => {
-  const spec = { ...chartFixtures().find((s) => s.view === view)!, ...labels };
-  const { blob, unshown } = await chartToPdf(spec, preset('single', 2.5, 8));
+// Hook for the PDF tests: one fixture exported as PDF with some of its fields replaced (labels,
+// data), at a paper preset (single column, 2.5 in, 8 pt unless given), returned as base64.
+(window as unknown as Record<string, unknown>).__chartPdf = async (view: string, fields: Partial<ChartSpec>, paper = preset('single', 2.5, 8)) => {
+  const spec = { ...chartFixtures().find((s) => s.view === view)!, ...fields };
+  const { blob, unshown } = await chartToPdf(spec, paper);
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return { base64: btoa(binary), unshown };
+};
+
+// Hook for the label-fit test: one fixture with some fields replaced, drawn on this page as the site
+// draws it (the browser's fonts), in a figure marked data-probe; earlier probes are removed.
+(window as unknown as Record<string, unknown>).__chartProbe = (view: string, fields: Partial<ChartSpec>, width: number, fontSize = 12) => {
+  document.querySelector('figure[data-probe]')?.remove();
+  const figure = document.createElement('figure');
+  figure.dataset.probe = view;
+  figure.style.cssText = `margin:8px;width:${width}px`;
+  figure.append(renderChart({ ...chartFixtures().find((s) => s.view === view)!, ...fields }, { theme, width, fontSize }));
+  document.body.append(figure);
 };

@@ -1,48 +1,15 @@
 // PDF export keeps labels outside WinAnsi (Greek, arrows, maths) by embedding DejaVu Sans, and
 // names the characters no embedded font has instead of dropping them silently.
 // Checked with poppler's pdftotext and pdffonts on the file the browser produced.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
-import { newSession, siteUrl, type Session } from './harness.ts';
+import { poppler, useFixturePage } from './fixture-page.ts';
 
 type Labels = Partial<Pick<ChartSpec, 'title' | 'xLabel' | 'yLabel'>>;
-interface PdfResult {
-  file: string;
-  unshown: string[];
-}
 
-let s: Session | undefined;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-fonts-'));
+const fixtures = useFixturePage('pdf-fonts-');
+const exportPdf = (name: string, labels: Labels) => fixtures.pdf(name, 'bar', labels);
 
-beforeAll(async () => {
-  s = await newSession();
-  await s.page.goto(new URL('chart-fixtures.html', siteUrl).toString());
-  await s.page.locator('#fixtures[data-ready]').waitFor();
-});
-
-afterAll(async () => {
-  await s?.close();
-  s = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function exportPdf(name: string, labels: Labels): Promise<PdfResult> {
-  const out = await s!.page.evaluate(
-    ([view, l]) => (window as unknown as { __chartPdf: (v: string, l: Labels) => Promise<{ base64: string; unshown: string[] }> }).__chartPdf(view, l),
-    ['bar', labels] as const,
-  );
-  const file = path.join(dir, `${name}.pdf`);
-  fs.writeFileSync(file, Buffer.from(out.base64, 'base64'));
-  return { file, unshown: out.unshown };
-}
-
-// jsPDF names the CID font's character collection "Identity-H" where "Identity" is meant; poppler
-// reads the file all the same but says so on stderr, which is dropped here.
-const poppler = (tool: string, args: string[]) => execFileSync(tool, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 const text = (file: string) => poppler('pdftotext', [file, '-']).replace(/\s+/g, ' ');
 const fonts = (file: string) => poppler('pdffonts', [file]);
 
@@ -73,6 +40,6 @@ describe('PDF export fonts', () => {
   });
 
   it('logged no error and stayed on its origin', () => {
-    s!.assertClean();
+    fixtures.session().assertClean();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chartFixtures } from '../../src/lib/charts/fixtures.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import { sourceLine } from '../../src/lib/charts/spec.ts';
+import { dejaVuEms } from '../../src/lib/charts/text-width.ts';
 import { chartTheme } from '../../src/lib/charts/theme.ts';
 
 const { window } = new JSDOM('<!doctype html><body></body>');
@@ -11,6 +12,31 @@ const doc = window.document;
 const fixtures = new Map(chartFixtures().map((s) => [s.view, s]));
 const render = (view: string, theme: 'light' | 'dark' = 'light') => renderChart(fixtures.get(view)!, { theme, width: 640, document: doc });
 const marks = (svg: Element, kind: string, shape: string) => svg.querySelectorAll(`g[data-mark="${kind}"] ${shape}`).length;
+
+/** Numbers of an SVG transform's translate(…) and rotate(…), 0 where absent. */
+function transformOf(node: Element | null): { x: number; rotate: number } {
+  const t = node?.getAttribute('transform') ?? '';
+  const translate = /translate\(([-\d.e]+)/.exec(t);
+  const rotate = /rotate\(([-\d.e]+)/.exec(t);
+  return { x: translate ? Number(translate[1]) : 0, rotate: rotate ? Number(rotate[1]) : 0 };
+}
+
+/**
+ * Left edge (SVG user units) of each end-anchored tick label of an axis, with its drawn width taken
+ * from DejaVu Sans's advance widths (read from the TTF the PDF embeds), slanted labels projected.
+ */
+function tickLabelBoxes(svg: Element, mark: string, fontSize: number): { text: string; left: number; rotate: number }[] {
+  const group = svg.querySelector(`g[data-mark="${mark}"]`);
+  if (!group) return [];
+  let offset = transformOf(group).x;
+  for (let node = group.parentElement; node && node !== svg; node = node.parentElement) offset += transformOf(node).x;
+  expect(group.getAttribute('text-anchor')).toBe('end');
+  return [...group.querySelectorAll('text')].map((t) => {
+    const { x, rotate } = transformOf(t);
+    const width = dejaVuEms(t.textContent ?? '') * fontSize * Math.cos((rotate * Math.PI) / 180);
+    return { text: t.textContent ?? '', left: offset + x - width, rotate };
+  });
+}
 
 describe('chart renderer', () => {
   it('gives every chart a title, a description, a source line and no stylesheet or currentColor', () => {
@@ -52,10 +78,44 @@ describe('chart renderer', () => {
     };
     // Short names fit: nothing is cut (they used to lose their last letters: "poli…").
     expect(yTicks(['polite', 'rude', 'a-much-longer-model-name-7b'], 640)).toEqual(['a-much-longer-model-name-7b', 'polite', 'rude']);
-    // A narrow chart caps the margin at 45% of its width: the long name is cut with an ellipsis.
+    // A narrow chart caps the margin at 45% of its width: the long name is cut with an ellipsis,
+    // where DejaVu Sans's glyph widths (the widest font that draws it) say it still fits.
     const narrow = yTicks(['polite', 'a-much-longer-model-name-7b'], 200);
-    expect(narrow[0]).toMatch(/^a-much-lon.*…$/);
+    expect(narrow[0]).toMatch(/^a-much-l.*…$/);
     expect(narrow[1]).toBe('polite');
+  });
+
+  it('keeps every category label inside the picture, measured by the glyph widths of the font that draws it', () => {
+    const dot = fixtures.get('dot')!;
+    const heatmap = fixtures.get('heatmap')!;
+    const names = ['Gemma-7B', 'llama_2_13b', 'Gemma 1.1 7B IT', 'WWWWWWWWWW', 'ΔAPC Ωmega ≥ 4', '三国演义', 'a-much-longer-model-name-7b-instruct-v0.3'];
+    const cases = [
+      { width: 234, fontSize: 8 },
+      { width: 486, fontSize: 8 },
+      { width: 640, fontSize: 12 },
+      { width: 300, fontSize: 12 },
+    ];
+    // Each name is the longest of its chart (a short one beside it), so it alone sizes the margin.
+    let slantedSeen = 0;
+    for (const { width, fontSize } of cases) {
+      for (const name of names) {
+        const rows = [name, 'RAG'];
+        const dots = renderChart({ ...dot, data: rows.map((model, i) => ({ ...dot.data[0], model, value: i })) }, { theme: 'light', width, fontSize, document: doc });
+        // The same names as heatmap rows, and with more columns, as slanted column labels.
+        const columns = [name, ...'ABCDEFGHIJKL'];
+        const cells = rows.flatMap((row, i) => columns.map((column, j) => ({ [heatmap.encoding.y!]: row, [heatmap.encoding.x]: column, [heatmap.encoding.color!]: i + j })));
+        const heat = renderChart({ ...heatmap, data: cells }, { theme: 'light', width, fontSize, document: doc });
+        for (const svg of [dots, heat]) {
+          const labels = tickLabelBoxes(svg, 'y-axis tick label', fontSize);
+          expect(labels.length).toBe(rows.length);
+          for (const label of labels) expect(label.left, `${label.text} at ${width} wide, ${fontSize} pt`).toBeGreaterThanOrEqual(0);
+        }
+        const slanted = tickLabelBoxes(heat, 'x-axis tick label', fontSize).filter((label) => label.rotate !== 0);
+        slantedSeen += slanted.length;
+        for (const label of slanted) expect(label.left, `slanted ${label.text} at ${width} wide, ${fontSize} pt`).toBeGreaterThanOrEqual(0);
+      }
+    }
+    expect(slantedSeen).toBeGreaterThan(0);
   });
 
   it('breaks an x-axis title wider than the plot into lines, and makes room for them below', () => {

@@ -2,9 +2,10 @@
 // with every colour resolved from the theme and no stylesheet, so the same element serves the
 // screen, the SVG/PDF/PNG exports and the embeds.
 import * as Plot from '@observablehq/plot';
-import { extent, forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
+import { extent, forceCenter, scaleLinear, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3';
 import { describe, firstValue, sourceLine, withUnit, type ChartRow, type ChartSpec, type RenderOptions } from './spec.ts';
 import { DEFAULT_BINS, histogramThresholds, numericValues } from './export/histogram-bins.ts';
+import { fitText, textWidth } from './text-width.ts';
 import { chartTheme, NUMERIC_STYLE, palette, textOn, type ChartTheme } from './theme.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -48,7 +49,7 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElem
 
   // Header: title, subtitle, legend.
   let y = pad;
-  for (const line of wrap(spec.title, width - 2 * pad, fontSize * 1.2 * 1.12)) {
+  for (const line of wrap(spec.title, width - 2 * pad, fontSize * 1.2, true)) {
     y += fontSize * 1.35;
     svg.append(text(doc, line, { x: pad, y, 'font-size': round(fontSize * 1.2), 'font-weight': 'bold', fill: theme.foreground }));
   }
@@ -124,8 +125,8 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElem
 // ---------------------------------------------------------------------------------------------
 // Plot construction, one branch per mark kind.
 
-/** Estimated width of a label character, in ems: the left margin is sized by it, labels are cut by it. */
-const LABEL_CHAR_EM = 0.58;
+/** Where Plot draws a y tick label: its default tick length (6) and padding (3) left of the plot. */
+const Y_TICK_OFFSET = 9;
 
 function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
   const { spec, theme, doc, width, fontSize } = ctx;
@@ -140,8 +141,19 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
   const fill = (field?: string) => (field ? field : theme.mark);
   const xLabel = withUnit(spec.xLabel, spec.xUnit);
   const yLabel = withUnit(spec.yLabel, spec.yUnit);
-  const longestY = yIsCategory ? Math.max(...uniques(data, e.y!).map((s) => s.length)) : 5;
-  const marginLeft = Math.min(width * 0.45, Math.max(fontSize * 3.5, longestY * fontSize * LABEL_CHAR_EM + fontSize));
+  // The left margin fits the widest y label as drawn (plus a little air at the edge); a category
+  // label wider than the margin's cap is cut to fit it, never left to run off the picture.
+  const air = Math.round(fontSize * 0.5);
+  const widestY = yIsCategory ? Math.max(...uniques(data, e.y!).map((s) => textWidth(s, fontSize))) : widestNumericTick(yValues(ctx, data), fontSize);
+  let marginLeft = Math.ceil(Math.min(width * 0.45, Math.max(fontSize * 3.5, widestY + Y_TICK_OFFSET + air)));
+  const yLabelRoom = marginLeft - Y_TICK_OFFSET - air;
+  // Slanted x labels (heatmap columns, vertical bars) hang left of their tick: the first may need more margin.
+  const verticalBars = e.mark === 'bar' && !yIsCategory && !(e.color && !e.stack);
+  const slanted =
+    (e.mark === 'heatmap' && xTickRotation(data, e.x, width - marginLeft, fontSize) !== 0) || (verticalBars && xTickRotation(data, e.x, width, fontSize) !== 0)
+      ? slantedXLabels(uniques(data, e.x), panelColumns(ctx, wrap), width, marginLeft, Math.round(fontSize * 2), fontSize)
+      : null;
+  if (slanted) marginLeft = slanted.marginLeft;
   const marks: Plot.Markish[] = [];
   const sortOrder = e.sort === 'value-asc' ? false : e.sort === 'value-desc' ? true : undefined;
 
@@ -156,7 +168,7 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
     style: { fontSize: `${fontSize}px`, fontFamily: theme.fontFamily, background: 'transparent', color: theme.foreground },
     color: colorScale,
     x: { label: xLabel, labelAnchor: 'center', labelArrow: 'none' },
-    y: { label: yLabel, labelArrow: 'none', labelAnchor: 'top', tickFormat: yIsCategory ? fitLabel(charsIn(marginLeft - fontSize, fontSize)) : undefined },
+    y: { label: yLabel, labelArrow: 'none', labelAnchor: 'top', tickFormat: yIsCategory ? (d: unknown) => fitText(String(d), yLabelRoom, fontSize) : undefined },
   };
   // Panels: rows for horizontal charts (labels need the width), columns when few.
   const facetValues = e.facet ? uniques(data, e.facet) : [];
@@ -203,7 +215,7 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
         if (e.lo && e.hi && !e.stack) marks.push(Plot.ruleX(data, { x: e.x, y1: e.lo, y2: e.hi, stroke: theme.rule, strokeWidth: 1.5, ...facetChannel }));
         marks.push(Plot.ruleY([0], { stroke: theme.foreground }));
         base.y = { ...base.y, grid: true, domain: e.domain };
-        base.x = { ...base.x, tickRotate: xTickRotation(data, e.x, width, fontSize) };
+        if (slanted) base.x = { ...base.x, tickRotate: SLANT_DEGREES, tickFormat: slanted.format };
       }
       break;
     }
@@ -259,12 +271,8 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
         }),
       );
       base.color = undefined;
-      const rotate = xTickRotation(data, e.x, width - marginLeft, fontSize);
-      const longestX = Math.min(MAX_ROTATED_CHARS, Math.max(0, ...uniques(data, e.x).map((v) => v.length)));
-      base.x = { ...base.x, tickRotate: rotate, domain: uniques(data, e.x), tickFormat: rotate ? fitLabel(MAX_ROTATED_CHARS) : undefined };
+      base.x = { ...base.x, domain: uniques(data, e.x), ...(slanted ? { tickRotate: SLANT_DEGREES, tickFormat: slanted.format } : {}) };
       base.y = { ...base.y, domain: uniques(data, e.y!) };
-      // Rotated labels hang below the axis: room for the longest (sin 35° ≈ 0.57) plus the axis title.
-      base.marginBottom = rotate ? Math.round(longestX * fontSize * LABEL_CHAR_EM * 0.6 + fontSize * 3) : base.marginBottom;
       break;
     }
     case 'histogram': {
@@ -291,6 +299,7 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
     const around = roomAroundOneValue(data, [e.x, e.lo, e.hi]);
     if (around) base.x = { ...base.x, domain: around };
   }
+  if (slanted) base.marginBottom = Math.max(base.marginBottom ?? 0, slanted.marginBottom);
   wrapXAxisTitle(base, fontSize);
   return Plot.plot({ ...base, marks }) as SVGSVGElement | HTMLElement;
 }
@@ -326,6 +335,55 @@ function wrapXAxisTitle(base: Plot.PlotOptions, fontSize: number): void {
   }
 }
 
+/** The values a numeric y axis spans: the domain asked for, or the data's (counts for a histogram; bars start at 0). */
+function yValues(ctx: Ctx, data: ChartRow[]): number[] {
+  const e = ctx.spec.encoding;
+  if (e.mark === 'network') return [];
+  if (e.mark === 'histogram') return [0, data.length];
+  if (e.domain) return [...e.domain];
+  const values = [e.y, e.lo, e.hi].flatMap((f) => (f ? data.map((d) => num(d[f])) : [])).filter(Number.isFinite);
+  return e.mark === 'bar' ? [0, ...values] : values;
+}
+
+/** Width of the widest tick label a numeric axis over `values` prints (d3's ticks and format, as Plot uses them). */
+function widestNumericTick(values: number[], fontSize: number): number {
+  const [lo, hi] = extent(values);
+  if (lo === undefined || hi === undefined) return 0;
+  const scale = scaleLinear().domain([lo, hi]).nice(TICKS_AT_MOST);
+  const format = scale.tickFormat(TICKS_AT_MOST);
+  return Math.max(0, ...scale.ticks(TICKS_AT_MOST).map((t) => textWidth(format(t), fontSize)));
+}
+/** More ticks than Plot draws on a chart's axis: their format has at least as many decimals as Plot's. */
+const TICKS_AT_MOST = 12;
+
+/** x tick labels too many to lie flat are slanted by this much. */
+const SLANT_DEGREES = -35;
+const SLANT_COS = Math.cos((SLANT_DEGREES * Math.PI) / 180);
+const SLANT_SIN = Math.sin((-SLANT_DEGREES * Math.PI) / 180);
+
+/**
+ * Slanted x tick labels end at their tick and run down and to the left: the bottom margin holds the
+ * widest, the left margin grows (up to its cap) so the first band's label stays inside the picture,
+ * and labels still too wide for that are cut to fit.
+ */
+function slantedXLabels(labels: string[], panels: number, width: number, marginLeft: number, marginRight: number, fontSize: number): { marginLeft: number; marginBottom: number; format: (d: unknown) => string } {
+  const capped = fitLabel(MAX_ROTATED_CHARS);
+  const air = fontSize * 0.5;
+  const widest = Math.max(0, ...labels.map((s) => textWidth(capped(s), fontSize)));
+  const n = Math.max(1, labels.length * panels);
+  // The first band's centre is marginLeft + half a band; a band is at least (width - margins) / n
+  // (the panels side by side share the width).
+  const halfBand = (left: number) => (width - left - marginRight) / (2 * n);
+  const needed = (air + widest * SLANT_COS - (width - marginRight) / (2 * n)) / (1 - 1 / (2 * n));
+  const left = Math.ceil(Math.max(marginLeft, Math.min(width * 0.45, needed)));
+  const room = (left + halfBand(left) - air) / SLANT_COS;
+  return {
+    marginLeft: left,
+    marginBottom: Math.round(Math.min(widest, room) * SLANT_SIN + fontSize * 3),
+    format: (d) => fitText(capped(String(d)), room, fontSize),
+  };
+}
+
 const WRAP_X = '__panel_col';
 const WRAP_Y = '__panel_row';
 /** The narrowest panel at the 12-unit base font; it scales with the font (a paper's 8 pt fits more). */
@@ -347,6 +405,15 @@ function facetGrid(ctx: Ctx): { cols: number; rows: number; col: (d: ChartRow) =
     row: (d) => Math.floor(at(d) / cols),
     panels: values.map((title, i) => ({ title, [WRAP_X]: i % cols, [WRAP_Y]: Math.floor(i / cols) })),
   };
+}
+
+/** How many panels stand side by side (each with its own x axis). */
+function panelColumns(ctx: Ctx, grid: ReturnType<typeof facetGrid>): number {
+  const e = ctx.spec.encoding;
+  if (grid) return grid.cols;
+  if (!e.facet || (e.y && typeof firstValue(ctx.spec.data, e.y) === 'string')) return 1;
+  const panels = uniques(ctx.spec.data, e.facet).length;
+  return panels > 4 ? 1 : panels;
 }
 
 /** Panels whose titles sit where the y-axis title would: that title moves into the header. */
@@ -400,7 +467,7 @@ function drawLegend(ctx: Ctx, x0: number, y0: number): { node: SVGGElement; heig
     const interpolate = e.scheme === 'diverging' ? theme.diverging : theme.sequential;
     const label = spec.colorLabel ?? e.color;
     g.append(text(doc, label, { x: x0, y: y0 + fontSize, fill: theme.foreground, 'font-size': fontSize * 0.9 }));
-    const rampX = x0 + Math.min(width * 0.4, label.length * fontSize * 0.55 + fontSize);
+    const rampX = x0 + Math.min(width * 0.4, textWidth(label, fontSize * 0.9) + fontSize);
     const rampW = Math.min(width - rampX - x0 - fontSize * 3, fontSize * 16);
     const steps = 24;
     for (let i = 0; i < steps; i++) {
@@ -416,10 +483,10 @@ function drawLegend(ctx: Ctx, x0: number, y0: number): { node: SVGGElement; heig
   let y = y0;
   if (spec.colorLabel) {
     g.append(text(doc, spec.colorLabel, { x, y: y + size, fill: theme.foreground, 'font-weight': 'bold' }));
-    x += spec.colorLabel.length * fontSize * 0.6 + fontSize * 0.6;
+    x += textWidth(spec.colorLabel, fontSize, true) + fontSize * 0.6;
   }
   domain.forEach((value, i) => {
-    const w = size + fontSize * 0.4 + value.length * fontSize * 0.56 + fontSize;
+    const w = size + fontSize * 0.3 + textWidth(value, fontSize) + fontSize;
     if (x + w > width - x0 && x > x0) {
       x = x0;
       y += fontSize * 1.4;
@@ -494,13 +561,12 @@ function resolveCurrentColor(svg: SVGSVGElement, theme: ChartTheme): void {
   }
 }
 
-/** Greedy word wrap by an estimate of glyph width (no layout engine in Node or the PDF path). */
-export function wrap(content: string, maxWidth: number, fontSize: number): string[] {
-  const perLine = Math.max(10, Math.floor(maxWidth / (fontSize * 0.55)));
+/** Greedy word wrap by the drawn width of the text (a word longer than a line keeps a line of its own). */
+export function wrap(content: string, maxWidth: number, fontSize: number, bold = false): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of content.split(/\s+/)) {
-    if (current && (current + ' ' + word).length > perLine) {
+    if (current && textWidth(`${current} ${word}`, fontSize, bold) > maxWidth) {
       lines.push(current);
       current = word;
     } else current = current ? `${current} ${word}` : word;
@@ -509,15 +575,11 @@ export function wrap(content: string, maxWidth: number, fontSize: number): strin
   return lines;
 }
 
+/** Whether x labels laid flat, each in a band as wide as the widest, would overrun the width: then they slant. */
 function xTickRotation(data: ChartRow[], field: string, width: number, fontSize: number): number {
   const labels = uniques(data, field);
-  const longest = Math.max(0, ...labels.map((s) => s.length));
-  return labels.length * longest * fontSize * 0.55 > width * 0.9 ? -35 : 0;
-}
-
-/** Characters of a label that fit in `space` px (the epsilon keeps 6 × w / w from flooring to 5). */
-function charsIn(space: number, fontSize: number): number {
-  return Math.floor(space / (fontSize * LABEL_CHAR_EM) + 1e-9);
+  const widest = Math.max(0, ...labels.map((s) => textWidth(s, fontSize)));
+  return labels.length * widest > width * 0.9 ? SLANT_DEGREES : 0;
 }
 
 /** Category labels longer than `chars` cut with an ellipsis (the data table keeps them whole). */
