@@ -223,7 +223,8 @@ export async function main(argv: string[]): Promise<number> {
   const { inputs, issues } = toScoreInputs(parsed, mapping);
   issues.forEach(report);
   const missing = missingColumns(mapping);
-  if (missing.length) err(`score: name the file's ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} with --map, e.g. --map ${missing[0]}=<column>`);
+  // --map helps only a file with columns (not an empty or binary one).
+  if (missing.length && parsed.columns.length) err(`score: name the file's ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} with --map, e.g. --map ${missing[0]}=<column>`);
   const inputCounts = countIssues(issues);
 
   // Opened before the models load (which can take minutes): a path that cannot be written is said
@@ -239,7 +240,7 @@ export async function main(argv: string[]): Promise<number> {
   if (args.format === 'csv') fs.writeSync(fd, `${csvHeader()}\n`);
   if (!inputs.length) {
     fs.closeSync(fd);
-    err(`score: no row of ${args.input} can be scored${parsed.rows.length === 0 && !issues.length ? ' (it has no data rows)' : ''}; ${args.out} holds none`);
+    err(`score: no row of ${args.input} can be scored; ${args.out} holds none`);
     return 1;
   }
 

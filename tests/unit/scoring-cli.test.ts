@@ -126,6 +126,27 @@ describe('score CLI', () => {
     expect(fs.readFileSync(input, 'utf8')).toMatch(/"persona":"p"/);
   });
 
+  it('says once that a binary file is not text, and that a header-only file has no data rows', async () => {
+    const binary = path.join(FIXTURE_MODELS_DIR, FIXTURE_SPECS.toxicity.repo, 'onnx/model_quantized.onnx');
+    const headerOnly = path.join(dir, 'header-only.csv');
+    fs.writeFileSync(headerOnly, 'persona,question,response\n');
+    const errors: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((s: string) => (errors.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main([binary, '--out', path.join(dir, 'binary.jsonl')])).toBe(1);
+      expect(await main([headerOnly, '--out', path.join(dir, 'header-only.jsonl')])).toBe(1);
+    } finally {
+      process.stderr.write = write;
+    }
+    const lines = errors.join('').trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('error: '))).toEqual([
+      expect.stringMatching(/^error: this is not a text file/),
+      'error: the file has no data rows, only a header (columns: persona, question, response)',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/--map/);
+  });
+
   it('names what a --models folder lacks before loading any model', async () => {
     const input = path.join(dir, 'one.csv');
     fs.writeFileSync(input, 'persona,question,response\nI love jazz.,Q?,Yes\n');

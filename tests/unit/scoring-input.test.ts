@@ -1,5 +1,8 @@
 // Statement splitting, input validation and batch-file parsing.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
 import { decodeLines, guessColumnMapping, parseCsv, parseFile, parseJsonl, toScoreInputs } from '../../src/lib/scoring/input.ts';
 import { countIssues } from '../../src/lib/scoring/issue-counts.ts';
 import { quoteLongIntegers } from '../../src/lib/long-integers.ts';
@@ -312,6 +315,24 @@ describe('batch files', () => {
     const { inputs, issues } = toScoreInputs(parseCsv(enc('id,persona,question,response\nx,p,q,r\nx,p,q,r2\n')));
     expect(inputs.map((i) => i.id)).toEqual(['x', 'x#3']);
     expect(issues[0]).toMatchObject({ level: 'warning', line: 3 });
+  });
+
+  it('says once that a binary file is not text, instead of one problem per line', async () => {
+    // A model file renamed .csv.
+    const onnx = fs.readFileSync(path.join(FIXTURE_MODELS_DIR, FIXTURE_SPECS.toxicity.repo, 'onnx/model_quantized.onnx'));
+    const file = await readBatchFile(new Blob([onnx]), 'binary.csv');
+    expect(file.issues).toEqual([expect.objectContaining({ level: 'error', line: null, id: null, message: expect.stringMatching(/^this is not a text file .*binary data/) })]);
+    expect(file).toMatchObject({ columns: [], rows: 0, inputs: [] });
+    expect(countIssues(file.issues)).toEqual({ rowsNotScored: 0, fileProblems: 1, warnings: 0 });
+  });
+
+  it('says a file with a header and no rows (or no rows at all) has no data rows', async () => {
+    const headerOnly = await readBatchFile(new Blob([enc('persona,question,response\n')]), 'header-only.csv');
+    expect(headerOnly.issues).toEqual([expect.objectContaining({ level: 'error', line: null, message: 'the file has no data rows, only a header (columns: persona, question, response)' })]);
+    expect(countIssues(headerOnly.issues).fileProblems).toBe(1);
+    expect(toScoreInputs(parseFile('blank.jsonl', enc('\n  \n'))).issues.map((i) => i.message)).toEqual(['the file has no data rows']);
+    // A file that says what is wrong with it gets no second message about its columns.
+    expect(toScoreInputs(parseFile('blank.csv', enc('\n\n'))).issues.map((i) => i.message)).toEqual(['the file is empty']);
   });
 
   it('renames a repeated column name (response, response_2) with a warning, so neither hides the other', () => {

@@ -260,9 +260,24 @@ function fromUtf16(bytes: Uint8Array): Uint8Array | null {
   return encoding ? new TextEncoder().encode(new TextDecoder(encoding).decode(bytes)) : null;
 }
 
+/** How far into a file binary content is looked for. */
+const BINARY_SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Whether a file is binary rather than text: a NUL byte never occurs in UTF-8 (or re-encoded
+ * UTF-16) text, and does early in Parquet, Excel, ONNX or zip files.
+ */
+function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
 export function parseFile(fileName: string, raw: Uint8Array): ParsedFile {
   const bytes = fromUtf16(raw) ?? raw;
   const format = detectFormat(fileName, bytes);
+  if (isBinary(bytes)) {
+    const message = 'this is not a text file (it holds binary data, as Parquet, Excel or model files do): save it as CSV, TSV, JSONL or JSON text';
+    return { format, columns: [], rows: [], issues: [fileIssue('not-utf8', message)] };
+  }
   if (format === 'jsonl') return parseJsonl(bytes);
   if (format === 'json') return parseJsonArray(bytes);
   if (format === 'tsv') return parseCsv(bytes, '\t');
@@ -296,10 +311,18 @@ export function missingColumns(mapping: ColumnMapping): string[] {
  */
 export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guessColumnMapping(parsed.columns)): { inputs: ScoreInput[]; issues: RowIssue[] } {
   const issues: RowIssue[] = [...parsed.issues];
+  const have = parsed.columns.length ? parsed.columns.join(', ') : 'none';
+  // Said once for the file, so that a file with nothing in it is not taken as a file with no problem.
+  if (parsed.rows.length === 0 && issues.length === 0) {
+    issues.push(fileIssue('missing-columns', parsed.columns.length ? `the file has no data rows, only a header (columns: ${have})` : 'the file has no data rows'));
+    return { inputs: [], issues };
+  }
   const missing = missingColumns(mapping);
   if (missing.length) {
-    const have = parsed.columns.length ? parsed.columns.join(', ') : 'none';
-    issues.push(fileIssue('missing-columns', `the file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (columns found: ${have}); map them to continue`));
+    // A file that could not be read (binary, empty) has said so: its lack of columns is no news.
+    if (!issues.some((i) => i.level === 'error' && i.line == null && i.id == null)) {
+      issues.push(fileIssue('missing-columns', `the file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (columns found: ${have}); map them to continue`));
+    }
     return { inputs: [], issues };
   }
   const inputs: ScoreInput[] = [];
