@@ -25,12 +25,15 @@ describe('PDF export fonts', () => {
     expect(fonts(pdf.file).match(/^DejaVu Sans\s+CID TrueType\s+Identity-H\s+yes\s+\w+\s+yes/gm)).toHaveLength(2);
   });
 
-  it('uses the standard Helvetica, embedding nothing, when every label is WinAnsi', async () => {
+  it('embeds its fonts when every label is Latin-1 too: publishers refuse the unembedded Helvetica', async () => {
     const pdf = await exportPdf('latin', { title: 'Accuracy – café™', xLabel: 'score (‰)' });
     expect(text(pdf.file)).toContain('Accuracy – café™');
     expect(text(pdf.file)).toContain('score (‰)');
-    expect(fonts(pdf.file)).toMatch(/Helvetica/);
-    expect(fonts(pdf.file)).not.toMatch(/DejaVu/);
+    const listed = fonts(pdf.file).split('\n').slice(2).filter((line) => line.trim());
+    expect(listed.length).toBeGreaterThan(0);
+    // pdffonts columns: name type encoding emb sub uni object ID; every font embedded, none standard.
+    for (const line of listed) expect(line).toMatch(/^\S+ Sans(-Bold)?\s+CID TrueType\s+Identity-H\s+yes\s+/);
+    expect(fonts(pdf.file)).not.toMatch(/Helvetica/);
   });
 
   it('names the characters no font has (CJK) and keeps the rest of the label', async () => {

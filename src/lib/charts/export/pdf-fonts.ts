@@ -1,7 +1,7 @@
-// Fonts for the PDF export. jsPDF's standard fonts (Helvetica) are not embedded and only encode
-// WinAnsi (Latin-1 and a few signs): "Ω", "→" or "≤" cannot be written with them. A chart whose
-// text needs more gets DejaVu Sans (regular and bold, Bitstream Vera licence, see
-// fonts/LICENSE-DejaVu.txt) embedded as a subset; the font files are fetched only then.
+// Fonts for the PDF export. jsPDF's standard fonts (Helvetica) are not embedded, which publishers'
+// preflight checks refuse, and only encode WinAnsi ("Ω", "→" or "≤" cannot be written with them).
+// Every chart PDF embeds DejaVu Sans instead (regular and bold, Bitstream Vera licence, see
+// fonts/LICENSE-DejaVu.txt) as a subset; the font files are fetched only when a PDF is made.
 import type { jsPDF } from 'jspdf';
 import boldUrl from './fonts/DejaVuSans-Bold.ttf?url';
 import regularUrl from './fonts/DejaVuSans.ttf?url';
@@ -9,17 +9,9 @@ import regularUrl from './fonts/DejaVuSans.ttf?url';
 /** The family name the SVG asks for, and under which the TTFs are registered with jsPDF. */
 export const EMBEDDED_FAMILY = 'DejaVu Sans';
 
-/** What the PDF's standard fonts can encode: WinAnsi (cp1252) printable characters. */
-const WIN_ANSI = /^[\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]*$/;
-
 /** Text nodes of the chart: the leaves that carry characters. */
 export function textLeaves(svg: SVGSVGElement): Element[] {
   return [...svg.querySelectorAll('text, tspan')].filter((node) => node.children.length === 0 && node.textContent);
-}
-
-/** Whether every label can be written with the standard fonts. */
-export function fitsStandardFonts(svg: SVGSVGElement): boolean {
-  return textLeaves(svg).every((node) => WIN_ANSI.test(node.textContent ?? ''));
 }
 
 /** Fetches DejaVu Sans (both weights) and registers it with the document. */

@@ -3,7 +3,7 @@
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
 import type { ChartSpec } from '../spec.ts';
-import { embedUnicodeFont, fitsStandardFonts, replaceUnshown, useEmbeddedFamily } from './pdf-fonts.ts';
+import { embedUnicodeFont, replaceUnshown, useEmbeddedFamily } from './pdf-fonts.ts';
 import { PT_PER_IN, type PaperPreset } from './preset.ts';
 import { paperHeightIn, renderForPaper } from './svg.ts';
 
@@ -19,14 +19,11 @@ export async function chartToPdf(spec: ChartSpec, p: PaperPreset, svg = renderFo
   const height = paperHeightIn(svg) * PT_PER_IN;
   const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true, putOnlyUsedFonts: true });
   pdf.setProperties({ title: spec.title, subject: `${spec.source.benchmark}, ${spec.source.table}`, creator: 'Personascope' });
-  // Labels in Latin-1 keep the standard Helvetica (nothing embedded, small files); any other
-  // character brings in an embedded font that has it.
-  let unshown: string[] = [];
-  if (!fitsStandardFonts(svg)) {
-    await embedUnicodeFont(pdf);
-    useEmbeddedFamily(svg);
-    unshown = replaceUnshown(svg, pdf);
-  }
+  // Every PDF embeds its font (a subset of DejaVu Sans): publishers' preflight checks refuse the
+  // standard Helvetica, which PDFs only name, and the chart's margins are measured in DejaVu.
+  await embedUnicodeFont(pdf);
+  useEmbeddedFamily(svg);
+  const unshown = replaceUnshown(svg, pdf);
   // svg2pdf reads computed styles: the element must be in the document while it draws.
   const holder = document.createElement('div');
   holder.style.cssText = 'position:absolute;left:-10000px;top:0;width:0;height:0;overflow:hidden';
