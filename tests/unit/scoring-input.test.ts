@@ -11,7 +11,7 @@ import { memoryStorage } from './memory-storage.ts';
 import { readBatchFile } from '../../src/lib/scoring/service.ts';
 import { cleanStatements, splitStatements } from '../../src/lib/scoring/split.ts';
 import { MAX_TEXT_CHARS, validateRow } from '../../src/lib/scoring/validate.ts';
-import { pasteInputs } from '../../src/lib/scoring/paste-input.ts';
+import { nextModelName, pasteInputs } from '../../src/lib/scoring/paste-input.ts';
 import { missingFiles, pickedFolder } from '../../src/lib/scoring/picked-folder.ts';
 import { DEFAULT_SETTINGS, loadSettings, mirrorUrlProblem, modelsFor, nliChoices, saveSettings, settingsProblem } from '../../src/lib/scoring/scorer-settings.ts';
 
@@ -411,6 +411,18 @@ describe('paste form', () => {
     expect(none.inputs).toEqual([]);
     expect(none.issues.at(-1)?.code).toBe('no-statements');
     expect(pasteInputs({ ...form, persona: '' }).issues[0].message).toMatch(/the persona is empty/);
+  });
+
+  it('names an added model column with the first free letter, so removing one never makes a clash', () => {
+    expect(nextModelName(['model A'])).toBe('model B');
+    // Added A, B, C, then removed A: the next is A again, not a second C.
+    expect(nextModelName(['model B', 'model C'])).toBe('model A');
+    expect(nextModelName(['model A', 'Model b ', 'gpt'])).toBe('model C');
+    const letters = Array.from({ length: 26 }, (_, i) => `model ${String.fromCharCode(65 + i)}`);
+    expect(nextModelName(letters)).toBe('model 27');
+    let models = ['model A'];
+    for (const step of ['add', 'add', 'remove-0', 'add', 'add']) models = step === 'add' ? [...models, nextModelName(models)] : models.slice(1);
+    expect(pasteInputs({ ...form, models, responses: form.responses.map(() => models.map(() => 'x')) }).issues.filter((i) => /both called/.test(i.message))).toEqual([]);
   });
 });
 

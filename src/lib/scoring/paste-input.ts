@@ -22,6 +22,15 @@ export function pasteItemId(questionIndex: number, model: string, modelIndex: nu
   return `q${questionIndex + 1}·${name}`;
 }
 
+/** The default name of an added response column: the first of model A … model Z (then model 27 …) not in use. */
+export function nextModelName(models: readonly string[]): string {
+  const taken = new Set(models.map((m) => m.trim().toLowerCase()));
+  for (let i = 0; ; i++) {
+    const name = `model ${i < 26 ? String.fromCharCode(65 + i) : i + 1}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
 export function pasteInputs(form: PasteForm): { inputs: ScoreInput[]; issues: RowIssue[] } {
   const inputs: ScoreInput[] = [];
   const issues: RowIssue[] = [];
