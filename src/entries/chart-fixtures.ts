@@ -34,7 +34,7 @@ root.dataset.ready = 'true';
   async pdfMs(): Promise<{ ms: number; bytes: number }> {
     const spec = chartFixtures().find((s) => s.view === 'grouped')!;
     const t0 = performance.now();
-    const { blob } = await chartToPdf(spec, preset('single', 2.5, 8));
+    const blob = await chartToPdf(spec, preset('single', 2.5, 8));
     return { ms: performance.now() - t0, bytes: blob.size };
   },
 };
@@ -43,11 +43,11 @@ root.dataset.ready = 'true';
 // data), at a paper preset (single column, 2.5 in, 8 pt unless given), returned as base64.
 (window as unknown as Record<string, unknown>).__chartPdf = async (view: string, fields: Partial<ChartSpec>, paper = preset('single', 2.5, 8)) => {
   const spec = { ...chartFixtures().find((s) => s.view === view)!, ...fields };
-  const { blob, unshown } = await chartToPdf(spec, paper);
+  const blob = await chartToPdf(spec, paper);
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return { base64: btoa(binary), unshown };
+  return { base64: btoa(binary) };
 };
 
 // Hook for the label-fit test: one fixture with some fields replaced, drawn on this page as the site

@@ -11,8 +11,8 @@ import { newSession, siteUrl, type Session } from './harness.ts';
 
 export interface FixturePage {
   session(): Session;
-  /** Export a fixture, some fields replaced, as PDF into the folder; its path and the characters it could not show. */
-  pdf(name: string, view: string, fields: Partial<ChartSpec>, paper?: PaperPreset): Promise<{ file: string; unshown: string[] }>;
+  /** Export a fixture, some fields replaced, as PDF into the folder; its path (rejects with the export's error). */
+  pdf(name: string, view: string, fields: Partial<ChartSpec>, paper?: PaperPreset): Promise<{ file: string }>;
 }
 
 export function useFixturePage(prefix: string): FixturePage {
@@ -31,11 +31,11 @@ export function useFixturePage(prefix: string): FixturePage {
   return {
     session: () => s!,
     async pdf(name, view, fields, paper) {
-      type Hook = (v: string, f: Partial<ChartSpec>, p?: PaperPreset) => Promise<{ base64: string; unshown: string[] }>;
+      type Hook = (v: string, f: Partial<ChartSpec>, p?: PaperPreset) => Promise<{ base64: string }>;
       const out = await s!.page.evaluate(([v, f, p]) => (window as unknown as { __chartPdf: Hook }).__chartPdf(v, f, p), [view, fields, paper] as const);
       const file = path.join(dir, `${name}.pdf`);
       fs.writeFileSync(file, Buffer.from(out.base64, 'base64'));
-      return { file, unshown: out.unshown };
+      return { file };
     },
   };
 }

@@ -1,5 +1,6 @@
 // PDF export keeps labels outside WinAnsi (Greek, arrows, maths) by embedding DejaVu Sans, and
-// names the characters no embedded font has instead of dropping them silently.
+// refuses a chart with characters no embedded font has (CJK, emoji), naming them, instead of
+// printing them as "?".
 // Checked with poppler's pdftotext and pdffonts on the file the browser produced.
 import { describe, expect, it } from 'vitest';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
@@ -20,7 +21,6 @@ describe('PDF export fonts', () => {
     expect(extracted).toContain('Accuracy Ω → α');
     expect(extracted).toContain('Δ score ≤ 0.5 · β');
     expect(extracted).not.toContain('?');
-    expect(pdf.unshown).toEqual([]);
     // Regular and bold, both embedded with a Unicode map (pdffonts columns: emb sub uni).
     expect(fonts(pdf.file).match(/^DejaVu Sans\s+CID TrueType\s+Identity-H\s+yes\s+\w+\s+yes/gm)).toHaveLength(2);
   });
@@ -36,10 +36,15 @@ describe('PDF export fonts', () => {
     expect(fonts(pdf.file)).not.toMatch(/Helvetica/);
   });
 
-  it('names the characters no font has (CJK) and keeps the rest of the label', async () => {
-    const pdf = await exportPdf('cjk', { title: 'Accuracy 中文 Ω' });
-    expect(pdf.unshown).toEqual(['中', '文']);
-    expect(text(pdf.file)).toContain('Accuracy ?? Ω');
+  it('refuses a chart whose labels no embedded font can draw (CJK, emoji), naming the characters and pointing to SVG and PNG', async () => {
+    const data = ['三国演义', '红楼梦', 'Hamlet'].map((model, i) => ({ model, value: i / 3, lo: i / 3 - 0.1, hi: i / 3 + 0.1 }));
+    const refusal = await fixtures.pdf('cjk', 'bar', { data }).then(
+      () => 'a PDF was made',
+      (error: Error) => error.message,
+    );
+    expect(refusal).toMatch(/No PDF was made: its font \(DejaVu Sans\) has no glyph for (“.”, ){6}“.” \(in “(三国演义|红楼梦)”\), which it would print as “\?”\. Export SVG or PNG instead/);
+    for (const c of '三国演义红楼梦') expect(refusal).toContain(`“${c}”`);
+    await expect(fixtures.pdf('emoji', 'bar', { title: 'Accuracy 🙂 Ω' })).rejects.toThrow(/no glyph for “🙂” \(in “Accuracy 🙂 Ω”\)/);
   });
 
   it('logged no error and stayed on its origin', () => {

@@ -17,7 +17,7 @@ export { EXPORT_FORMATS, exportFormatsFor, type ExportFormat } from './formats.t
 export interface ExportedChart {
   blob: Blob;
   fileName: string;
-  /** Something the user should know about the file (characters a PDF could not show). */
+  /** Something the user should know about the file (a figure taller than a page, a table LaTeX needs help with). */
   warning?: string;
 }
 
@@ -35,8 +35,7 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
     }
     case 'pdf': {
       const { svg, tall } = paper();
-      const { blob, unshown } = await chartToPdf(spec, p, svg);
-      return { blob, fileName: name('pdf'), warning: joinWarnings(unshownWarning(unshown), tall) };
+      return { blob: await chartToPdf(spec, p, svg), fileName: name('pdf'), warning: tall };
     }
     case 'png1':
     case 'png2':
@@ -78,11 +77,4 @@ async function benchmarkBibtex(spec: ChartSpec): Promise<{ bibtex: string; warni
 function joinWarnings(...warnings: (string | undefined)[]): string | undefined {
   const all = warnings.filter((w): w is string => Boolean(w));
   return all.length ? all.join(' ') : undefined;
-}
-
-function unshownWarning(unshown: string[]): string | undefined {
-  if (unshown.length === 0) return undefined;
-  const list = unshown.map((c) => `“${c}”`).join(', ');
-  const one = unshown.length === 1;
-  return `The PDF fonts have no glyph for ${list}, so ${one ? 'it is' : 'they are'} shown as “?”; the SVG export keeps ${one ? 'it' : 'them'}.`;
 }

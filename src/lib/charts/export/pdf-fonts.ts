@@ -25,21 +25,20 @@ export async function embedUnicodeFont(pdf: jsPDF): Promise<void> {
 }
 
 /**
- * Replaces characters the embedded font has no glyph for (CJK, emoji) by "?", which it has, and
- * returns them: otherwise they would be drawn as empty boxes with no word to the user.
- * A character counts as shown only if both weights have it (the bold face covers a little less).
+ * The characters of the chart's text that the embedded font has no glyph for (CJK, emoji), each
+ * with the first label it is in: drawn, they would come out as "?" or empty boxes. A character
+ * counts as shown only if both weights have it (the bold face covers a little less).
  */
-export function replaceUnshown(svg: SVGSVGElement, pdf: jsPDF): string[] {
+export function unshownCharacters(svg: SVGSVGElement, pdf: jsPDF): { char: string; label: string }[] {
   const faces = [embeddedFace(pdf, 'normal'), embeddedFace(pdf, 'bold')];
   // jsPDF writes one glyph per UTF-16 code unit, so characters beyond the BMP cannot be shown either.
   const shown = (c: string) => c.length === 1 && faces.every((face) => face.characterToGlyph(c.charCodeAt(0)) !== 0);
-  const unshown = new Set<string>();
+  const unshown = new Map<string, string>();
   for (const node of textLeaves(svg)) {
-    const chars = [...(node.textContent ?? '')];
-    for (const c of chars) if (!shown(c)) unshown.add(c);
-    node.textContent = chars.map((c) => (shown(c) ? c : '?')).join('');
+    const label = node.textContent ?? '';
+    for (const c of label) if (!shown(c) && !unshown.has(c)) unshown.set(c, label);
   }
-  return [...unshown];
+  return [...unshown].map(([char, label]) => ({ char, label }));
 }
 
 /** Points every element at the embedded family (Plot also sets font-family in inline styles). */

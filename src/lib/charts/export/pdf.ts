@@ -3,18 +3,34 @@
 import { jsPDF } from 'jspdf';
 import { svg2pdf } from 'svg2pdf.js';
 import type { ChartSpec } from '../spec.ts';
-import { embedUnicodeFont, replaceUnshown, useEmbeddedFamily } from './pdf-fonts.ts';
+import { embedUnicodeFont, unshownCharacters, useEmbeddedFamily } from './pdf-fonts.ts';
 import { PT_PER_IN, type PaperPreset } from './preset.ts';
 import { paperHeightIn, renderForPaper } from './svg.ts';
 
-export interface PdfExport {
-  blob: Blob;
-  /** Characters of the chart's text that no font of the PDF has: drawn as "?". */
-  unshown: string[];
+/** Characters shown in the refusal at most; the rest are counted. */
+const LISTED_AT_MOST = 8;
+
+/**
+ * A chart whose text has characters the embedded font cannot draw (CJK, emoji) gets no PDF: it
+ * would print them as "?", a figure that looks right and is wrong. SVG and PNG draw them.
+ */
+export class PdfGlyphError extends Error {
+  constructor(readonly unshown: { char: string; label: string }[]) {
+    const listed = unshown.slice(0, LISTED_AT_MOST).map((u) => `“${u.char}”`).join(', ');
+    const more = unshown.length > LISTED_AT_MOST ? ` and ${unshown.length - LISTED_AT_MOST} more` : '';
+    super(
+      `No PDF was made: its font (DejaVu Sans) has no glyph for ${listed}${more} (in “${unshown[0].label}”), which it would print as “?”. ` +
+        'Export SVG or PNG instead: they draw these characters with your system’s fonts.',
+    );
+    this.name = 'PdfGlyphError';
+  }
 }
 
-/** `svg`: the chart drawn for paper, when the caller has it already (it is changed here). */
-export async function chartToPdf(spec: ChartSpec, p: PaperPreset, svg = renderForPaper(spec, p)): Promise<PdfExport> {
+/**
+ * `svg`: the chart drawn for paper, when the caller has it already (it is changed here).
+ * Throws PdfGlyphError when the font cannot draw some of the chart's characters.
+ */
+export async function chartToPdf(spec: ChartSpec, p: PaperPreset, svg = renderForPaper(spec, p)): Promise<Blob> {
   const width = p.widthIn * PT_PER_IN;
   const height = paperHeightIn(svg) * PT_PER_IN;
   const pdf = new jsPDF({ unit: 'pt', format: [width, height], orientation: width > height ? 'landscape' : 'portrait', compress: true, putOnlyUsedFonts: true });
@@ -22,8 +38,9 @@ export async function chartToPdf(spec: ChartSpec, p: PaperPreset, svg = renderFo
   // Every PDF embeds its font (a subset of DejaVu Sans): publishers' preflight checks refuse the
   // standard Helvetica, which PDFs only name, and the chart's margins are measured in DejaVu.
   await embedUnicodeFont(pdf);
+  const unshown = unshownCharacters(svg, pdf);
+  if (unshown.length) throw new PdfGlyphError(unshown);
   useEmbeddedFamily(svg);
-  const unshown = replaceUnshown(svg, pdf);
   // svg2pdf reads computed styles: the element must be in the document while it draws.
   const holder = document.createElement('div');
   holder.style.cssText = 'position:absolute;left:-10000px;top:0;width:0;height:0;overflow:hidden';
@@ -31,7 +48,7 @@ export async function chartToPdf(spec: ChartSpec, p: PaperPreset, svg = renderFo
   document.body.append(holder);
   try {
     await svg2pdf(svg, pdf, { x: 0, y: 0, width, height });
-    return { blob: pdf.output('blob'), unshown };
+    return pdf.output('blob');
   } finally {
     holder.remove();
   }
