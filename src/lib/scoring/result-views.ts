@@ -30,22 +30,49 @@ export interface ModelSummary {
 export const modelName = (s: Pick<RowScore, 'model'>) => s.model ?? '(no model)';
 
 export function summarize(scores: readonly RowScore[]): ModelSummary[] {
-  const groups = new Map<string, RowScore[]>();
-  for (const s of scores) {
-    const key = modelName(s);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(s);
-  }
-  return [...groups].map(([model, rows]) => {
-    const means = {} as Record<ScoreMetric, number | null>;
-    for (const m of Object.keys(METRICS) as ScoreMetric[]) {
-      const vals = rows.map(METRICS[m].value).filter((v): v is number => v !== null);
-      means[m] = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+  const tallies = new Map<string, ModelTally>();
+  for (const s of scores) tallyOf(tallies, modelName(s)).add(s);
+  return [...tallies.values()].map((t) => t.summary());
+}
+
+const METRIC_KEYS = Object.keys(METRICS) as ScoreMetric[];
+
+/** One model's running sums: a summary from them costs the same after ten rows or ten thousand. */
+export class ModelTally {
+  private items = 0;
+  private readonly sums = new Map<ScoreMetric, { sum: number; n: number }>(METRIC_KEYS.map((m) => [m, { sum: 0, n: 0 }]));
+  private checked = 0;
+  private contradicted = 0;
+
+  constructor(readonly model: string) {}
+
+  add(score: RowScore): void {
+    this.items++;
+    for (const m of METRIC_KEYS) {
+      const v = METRICS[m].value(score);
+      if (v === null) continue;
+      const s = this.sums.get(m)!;
+      s.sum += v;
+      s.n++;
     }
-    const checked = rows.filter((r) => r.contradictions);
-    return { model, items: rows.length, means, contradicted: checked.length ? checked.filter((r) => r.contradictions!.hits.length > 0).length : null };
-  });
+    if (score.contradictions) {
+      this.checked++;
+      if (score.contradictions.hits.length > 0) this.contradicted++;
+    }
+  }
+
+  summary(): ModelSummary {
+    const means = {} as Record<ScoreMetric, number | null>;
+    for (const [m, { sum, n }] of this.sums) means[m] = n ? sum / n : null;
+    return { model: this.model, items: this.items, means, contradicted: this.checked ? this.contradicted : null };
+  }
+}
+
+/** The model's tally in `tallies`, added (after those there) when new. */
+export function tallyOf(tallies: Map<string, ModelTally>, model: string): ModelTally {
+  let t = tallies.get(model);
+  if (!t) tallies.set(model, (t = new ModelTally(model)));
+  return t;
 }
 
 /** Above this many responses, dots hide one another and take long to draw: counts per bin instead. */
