@@ -9,7 +9,8 @@ import { compareWithReference } from './screenshot-reference.ts';
 // The theme's font stack starts with system-ui, which each machine resolves to its own default
 // font. For pixels that depend on the renderer and not on what fonts a machine has, chart text is
 // pinned to DejaVu Sans (Debian's fonts-dejavu-core, which fontconfig depends on). The renderer
-// never measures text, so the override changes glyphs only, never the layout.
+// lays text out by the wider of DejaVu Sans's widths and the browser font's (text-width.ts), so
+// wherever the system font is no wider than DejaVu the override changes glyphs only, not the layout.
 const PINNED_FONT = 'DejaVu Sans';
 const PIN_FONT_CSS = `[data-fixture] svg, [data-fixture] svg * { font-family: '${PINNED_FONT}' !important; }`;
 
