@@ -226,6 +226,7 @@ export async function main(argv: string[]): Promise<number> {
   // --map helps only a file with columns (not an empty or binary one).
   if (missing.length && parsed.columns.length) err(`score: name the file's ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} with --map, e.g. --map ${missing[0]}=<column>`);
   const inputCounts = countIssues(issues);
+  const inputWarnings = new Set(inputs.flatMap((i) => i.warnings ?? []));
 
   // Opened before the models load (which can take minutes): a path that cannot be written is said
   // at once, and the file always holds this run's rows, none when none can be scored.
@@ -294,7 +295,8 @@ export async function main(argv: string[]): Promise<number> {
         written++;
         if (outcome.ok) {
           fs.writeSync(fd, args.format === 'csv' ? `${csvLine(flattenScore(outcome.score), undefined, { spreadsheetSafe: true })}\n` : `${JSON.stringify(outcome.score)}\n`);
-          outcome.score.warnings.forEach((w) => {
+          // A row's input warnings (a text cut to length) were said with the input's problems.
+          outcome.score.warnings.filter((w) => !inputWarnings.has(w)).forEach((w) => {
             if (tty) process.stderr.write('\r\x1b[K');
             report(w);
           });

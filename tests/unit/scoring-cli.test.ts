@@ -126,6 +126,18 @@ describe('score CLI', () => {
     expect(fs.readFileSync(input, 'utf8')).toMatch(/"persona":"p"/);
   });
 
+  it("writes a response cut to 20000 characters into the row's warnings, and says it once on stderr", () => {
+    const input = path.join(dir, 'long.jsonl');
+    fs.writeFileSync(input, `${JSON.stringify({ id: 'long', persona: 'I love jazz.', question: 'Jazz?', response: `I do not love jazz. ${'la '.repeat(8_000)}` })}\n`);
+    const out = path.join(dir, 'long.jsonl.out.jsonl');
+    const r = score([input, '--out', out, '--quiet', '--scorers', 'toxicity', ...FIXTURE_CLI_ARGS]);
+    expect(r.code).toBe(0);
+    const said = 'line 1 (id long): response has 24019 characters; only the first 20000 are scored';
+    expect(r.stderr.split(said).length - 1).toBe(1);
+    const [row] = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(row.warnings.map((w: { message: string }) => w.message)).toContain(said);
+  });
+
   it('says once that a binary file is not text, and that a header-only file has no data rows', async () => {
     const binary = path.join(FIXTURE_MODELS_DIR, FIXTURE_SPECS.toxicity.repo, 'onnx/model_quantized.onnx');
     const headerOnly = path.join(dir, 'header-only.csv');

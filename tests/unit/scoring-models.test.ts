@@ -11,6 +11,7 @@ import { describeLoadError, ModelUnavailableError, ScorerService, type LoadProgr
 import { configureRuntime } from '../../src/lib/scoring/runtime.ts';
 import { MissingModelError } from '../../src/lib/scoring/scorer.ts';
 import { validateRow } from '../../src/lib/scoring/validate.ts';
+import { flattenScore } from '../../src/lib/scoring/output.ts';
 import type { RowOutcome, RowScore, ScoreInput } from '../../src/lib/scoring/types.ts';
 import { FIXTURE_MODELS_DIR, FIXTURE_SPECS } from '../fixtures/models/fixtures.ts';
 
@@ -141,7 +142,9 @@ describe('fixture models on the real runtime (local folder)', () => {
     expect(issues.map((i) => i.code)).toEqual(['truncated-text']);
     const r = await scoreAll(service, [input!], ['apc', 'toxicity', 'contradictions', 'fit']);
     const s = r['row-9'];
-    expect(s.warnings.map((w) => w.code)).toContain('truncated-tokens');
+    // Both cuts are the row's: the characters cut before scoring and the tokens cut by the models.
+    expect(s.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['truncated-text', 'truncated-tokens']));
+    expect(flattenScore(s).warnings).toMatch(/^line 9 \(id row-9\): response has \d+ characters; only the first 20000 are scored \| /);
     expect(s.warnings.every((w) => w.line === 9)).toBe(true);
     // The start of the response survives the cut, so the contradiction is still found.
     expect(s.contradictions?.hits.map((h) => h.statement)).toEqual(['I love jazz.']);

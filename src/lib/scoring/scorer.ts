@@ -51,7 +51,8 @@ async function classifyProbs(m: { spec: ModelSpec; classify: ClassifyFn }, input
 /** Score one validated item. Throws on model failure; the batch runner turns that into a row failure. */
 export async function scoreItem(input: ScoreInput, models: ScorerModels, options: ScoreOptions): Promise<RowScore> {
   const scorers = new Set(options.scorers);
-  const warnings: RowIssue[] = [];
+  // What validation reported on this row (a text cut to length) stays with its score.
+  const warnings: RowIssue[] = [...(input.warnings ?? [])];
   const at = rowName(input);
   const warn = (code: RowIssue['code'], message: string, field?: string) =>
     warnings.push({ level: 'warning', code, message: `${at}: ${message}`, line: input.line, id: input.id, ...(field ? { field } : {}) });

@@ -121,6 +121,8 @@ export interface ScoreInput {
   statements?: string[];
   /** 1-based line in the source file where the row starts (null for pasted input). */
   line: number | null;
+  /** What validation changed or doubted but let through (a text cut to length, U+FFFD): the row's score repeats them. */
+  warnings?: RowIssue[];
 }
 
 export type IssueLevel = 'error' | 'warning';

@@ -134,8 +134,18 @@ export function validateRow(raw: RawRow, ctx: RowContext): { input: ScoreInput |
   }
   const statements = given.statements;
   const model = asText(raw.model).trim() || null;
+  // Only warnings are left here; the row carries them so its score and downloads say them too.
   return {
-    input: { id, model, line: ctx.line, persona: fields.persona, question: fields.question, response: fields.response, ...(statements ? { statements } : {}) },
+    input: {
+      id,
+      model,
+      line: ctx.line,
+      persona: fields.persona,
+      question: fields.question,
+      response: fields.response,
+      ...(statements ? { statements } : {}),
+      ...(issues.length ? { warnings: [...issues] } : {}),
+    },
     issues,
   };
 }
