@@ -11,7 +11,7 @@ import { querySource, tableSource } from '../lib/charts/builder-source.ts';
 import { findCuratedChart } from '../lib/charts/curated.ts';
 import { releasedBoardSpec } from '../lib/charts/embed-board.ts';
 import { reportHeight } from '../lib/charts/embed-height.ts';
-import { EMBED_FONT_SIZE } from '../lib/charts/embed-snippet.ts';
+import { EMBED_FONT_SIZE, EMBED_MAX_WIDTH, embedLayoutWidth } from '../lib/charts/embed-snippet.ts';
 import { chartPageUrl, parseEmbedQuery, type EmbedChart } from '../lib/charts/embed-url.ts';
 import { renderChart } from '../lib/charts/render.ts';
 import type { ChartRow, ChartSpec } from '../lib/charts/spec.ts';
@@ -51,10 +51,13 @@ function show(spec: ChartSpec, themeChoice: 'auto' | ThemeName, pageUrl: string)
   const colours = chartTheme(theme);
   document.documentElement.style.cssText = `background:${colours.background};color:${colours.foreground};color-scheme:${theme}`;
   document.body.style.cssText = `margin:0;font-family:${colours.fontFamily};font-size:13px`;
-  const svg = renderChart(spec, { theme, width: Math.max(280, root.clientWidth || window.innerWidth), fontSize: EMBED_FONT_SIZE });
+  // Laid out between the widths the snippet's initial height was measured at: a narrower column
+  // scales the chart down, a wider one leaves it at the widest, so it never outgrows that height.
+  const svg = renderChart(spec, { theme, width: embedLayoutWidth(root.clientWidth || window.innerWidth), fontSize: EMBED_FONT_SIZE });
   svg.setAttribute('width', '100%');
   svg.removeAttribute('height');
   svg.style.display = 'block';
+  svg.style.maxWidth = `${EMBED_MAX_WIDTH}px`;
   const link = document.createElement('a');
   link.href = pageUrl;
   link.target = '_blank';

@@ -1,11 +1,12 @@
 // The embed's height message and the snippet's script that applies it: only from the site's origin,
-// only to the iframe whose window sent it; the snippet's initial height is the chart's in a narrow column.
+// only to the iframe whose window sent it; the snippet's initial height is the chart's tallest at any embed width.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { EMBED_HEIGHT } from '../../src/lib/charts/embed-height.ts';
-import { iframeSnippet, initialHeight, LINK_ALLOWANCE, REFERENCE_COLUMN } from '../../src/lib/charts/embed-snippet.ts';
+import { EMBED_MAX_WIDTH, EMBED_MIN_WIDTH, embedLayoutWidth, embedLayoutWidths, iframeSnippet, initialHeight, LINK_ALLOWANCE } from '../../src/lib/charts/embed-snippet.ts';
 import { chartFixtures } from '../../src/lib/charts/fixtures.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
+import type { ChartSpec } from '../../src/lib/charts/spec.ts';
 
 const SRC = 'https://example.org/personascope/embed.html?b=personagym&view=model-by-task&theme=light';
 const SITE = 'https://example.org';
@@ -50,14 +51,29 @@ describe('the snippet’s script', () => {
 });
 
 describe('the initial height', () => {
-  it('is the chart’s height in a narrow column plus the link line: taller than on a wide screen', async () => {
-    const doc = new JSDOM('<!doctype html><body></body>').window.document;
+  const doc = new JSDOM('<!doctype html><body></body>').window.document;
+  const heightAt = (spec: ChartSpec) => (width: number) => Number(renderChart(spec, { theme: 'light', width, fontSize: 12, document: doc }).getAttribute('height'));
+
+  it('is the chart’s height in a narrow column plus the link line where the chart is tallest there', async () => {
     const fixture = chartFixtures().find((s) => s.view === 'heatmap')!;
     // A real title's length: it wraps in a narrow column.
     const heatmap = { ...fixture, title: 'PersonaGym: score of each model on each task, as released with the paper' };
-    const at = (width: number) => Number(renderChart(heatmap, { theme: 'light', width, fontSize: 12, document: doc }).getAttribute('height'));
-    const height = await initialHeight(heatmap, doc);
-    expect(height).toBe(at(REFERENCE_COLUMN) + LINK_ALLOWANCE);
-    expect(at(REFERENCE_COLUMN)).toBeGreaterThan(at(900));
+    const at = heightAt(heatmap);
+    expect(await initialHeight(heatmap, doc)).toBe(at(EMBED_MIN_WIDTH) + LINK_ALLOWANCE);
+    expect(at(EMBED_MIN_WIDTH)).toBeGreaterThan(at(900));
+  });
+
+  it('holds a network at its tallest, in a wide column: no embed width lays it out taller', async () => {
+    const network = chartFixtures().find((s) => s.view === 'network')!;
+    const at = heightAt(network);
+    const height = await initialHeight(network, doc);
+    expect(at(900)).toBeGreaterThan(at(400));
+    for (const column of [300, 400, 640, 900, 1024, 1100, 1333, 2400]) expect(at(embedLayoutWidth(column)) + LINK_ALLOWANCE).toBeLessThanOrEqual(height);
+  });
+
+  it('is measured over every layout width, from the narrowest to the widest the embed page uses', () => {
+    const widths = embedLayoutWidths();
+    expect([widths[0], widths.at(-1)]).toEqual([EMBED_MIN_WIDTH, EMBED_MAX_WIDTH]);
+    expect([embedLayoutWidth(120), embedLayoutWidth(700), embedLayoutWidth(3000)]).toEqual([EMBED_MIN_WIDTH, 700, EMBED_MAX_WIDTH]);
   });
 });

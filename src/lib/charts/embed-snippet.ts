@@ -1,22 +1,50 @@
 // The HTML "Copy embed code" gives: an iframe of the embed page and a small inline script that sets
 // the iframe's height from the embed's own height message (embed-height.ts), so the chart and its
 // link back fit whatever column the host page has. Hosts that strip scripts keep the iframe's initial
-// height: the chart's height in a narrow column, where it is tallest, plus its link line.
+// height: the chart's tallest over every width the embed page lays it out at, plus its link line. Most
+// charts are tallest in a narrow column (titles and labels wrap), a network in a wide one (its plot
+// grows with the width), so no single width would do.
 import { EMBED_HEIGHT, MAX_EMBED_HEIGHT } from './embed-height.ts';
 import type { ChartSpec } from './spec.ts';
+import { nextTask } from '../next-task.ts';
 
 /** The font size the embed page draws at (embed.ts): the initial height is measured with it. */
 export const EMBED_FONT_SIZE = 12;
-/** A narrow paper column (CSS px): the initial height is the chart's there, so wider columns fit too. */
-export const REFERENCE_COLUMN = 400;
+/** The narrowest layout (CSS px): a narrower column gets the chart scaled down, so shorter. */
+export const EMBED_MIN_WIDTH = 280;
+/** The widest layout (CSS px): a wider column gets the chart at this width, not stretched taller. */
+export const EMBED_MAX_WIDTH = 1600;
+/**
+ * Step between the widths measured (CSS px): fine enough that a plot growing with the width (a
+ * network, 0.6 px a px) gains under the room a one-line link leaves spare in the allowance below.
+ */
+const MEASURE_STEP = 20;
 /** Room for the link back under the chart, on two lines where a narrow column wraps it. */
 export const LINK_ALLOWANCE = 44;
 
-/** The iframe's height before the embed reports its own: the chart drawn in a reference column, plus the link. */
+/** The width the embed page lays the chart out at in a column this wide. */
+export const embedLayoutWidth = (column: number): number => Math.min(EMBED_MAX_WIDTH, Math.max(EMBED_MIN_WIDTH, column));
+
+/** Every width the embed page may lay a chart out at, at MEASURE_STEP apart, both ends included. */
+export function embedLayoutWidths(): number[] {
+  const widths: number[] = [];
+  for (let w = EMBED_MIN_WIDTH; w < EMBED_MAX_WIDTH; w += MEASURE_STEP) widths.push(w);
+  return [...widths, EMBED_MAX_WIDTH];
+}
+
+/**
+ * The iframe's height before the embed reports its own: the chart's tallest over the layout widths,
+ * plus the link. Each width is drawn in a task of its own, so copying never blocks the page long.
+ */
 export async function initialHeight(spec: ChartSpec, doc: Document = document): Promise<number> {
   const { renderChart } = await import('./render.ts');
-  const svg = renderChart(spec, { theme: 'light', width: REFERENCE_COLUMN, fontSize: EMBED_FONT_SIZE, document: doc });
-  return Number(svg.getAttribute('height')) + LINK_ALLOWANCE;
+  let tallest = 0;
+  for (const width of embedLayoutWidths()) {
+    const svg = renderChart(spec, { theme: 'light', width, fontSize: EMBED_FONT_SIZE, document: doc });
+    tallest = Math.max(tallest, Number(svg.getAttribute('height')));
+    await nextTask();
+  }
+  return tallest + LINK_ALLOWANCE;
 }
 
 /**
