@@ -317,6 +317,14 @@ describe('batch files', () => {
     expect(issues[0]).toMatchObject({ level: 'warning', line: 3 });
   });
 
+  it('lists problems in line order, parse problems among the rows\' own', () => {
+    const csv = 'id,persona,question,response\nr1,p,q,\nr2,p,q\nr3,,q,r\nr4,p,q,r,extra\nr5,p,,r\n';
+    const { issues } = toScoreInputs(parseCsv(enc(csv)));
+    expect(issues.map((i) => i.line)).toEqual([2, 3, 4, 5, 6]);
+    const jsonl = ['{"persona":"p","question":"q","response":""}', '{broken', '{"persona":"p","question":"q","response":"r"}', '[1]', '{"persona":"","question":"q","response":"r"}'].join('\n');
+    expect(toScoreInputs(parseJsonl(enc(jsonl))).issues.map((i) => i.line)).toEqual([1, 2, 4, 5]);
+  });
+
   it('says once that a binary file is not text, instead of one problem per line', async () => {
     // A model file renamed .csv.
     const onnx = fs.readFileSync(path.join(FIXTURE_MODELS_DIR, FIXTURE_SPECS.toxicity.repo, 'onnx/model_quantized.onnx'));

@@ -347,5 +347,7 @@ export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guess
     seen.add(input.id);
     inputs.push(input);
   });
-  return { inputs, issues };
+  // Parse problems were found before the rows' own: list them all in file order (the file's own
+  // problems, with no line, first). The sort is stable, so one line's problems keep their order.
+  return { inputs, issues: issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
