@@ -24,10 +24,10 @@ afterAll(async () => {
 const rowsScored = async (page: Page) => Number(/^([\d,]+) of/.exec(await page.locator('[data-progress-text]').innerText())?.[1].replace(/,/g, '') ?? -1);
 
 // Enough rows, each its own text (repeats are scored once), that the batch is still running when
-// the second tab opens; the test cancels it.
+// the second tab opens; the test cancels it. r1 is longer than the models read, so it has warnings.
 function bigBatch(): string {
   const lines = ['id,persona,question,response'];
-  for (let i = 1; i <= 1000; i++) lines.push(`r${i},"I love jazz. I like cats.",Do you like jazz?,"Yes, I love jazz (reply ${i})."`);
+  for (let i = 1; i <= 1000; i++) lines.push(`r${i},"I love jazz. I like cats.",Do you like jazz?,"${i === 1 ? 'I love jazz and hiking. '.repeat(40) : ''}Yes, I love jazz (reply ${i})."`);
   return lines.join('\n') + '\n';
 }
 
@@ -64,5 +64,16 @@ describe('two tabs of one browser', () => {
     await expect.poll(() => tab2.locator('[data-results] p.muted').first().innerText(), { timeout: 30_000 }).toMatch(new RegExp(`^${kept.toLocaleString('en-US')} responses scored of 1,000`));
     expect(await tab2.getByRole('button', { name: 'Delete this batch' }).isDisabled()).toBe(false);
     await tab2.close();
+  });
+});
+
+describe("a row's warnings", () => {
+  it('are read with the row, not only in the mark’s tooltip', async () => {
+    const cell = s.page.locator('[data-row="r1"] td').first();
+    await cell.waitFor({ timeout: 30_000 });
+    expect(await cell.getAttribute('title')).toBeNull();
+    expect(await s.page.getByRole('cell', { name: /^r1 \(warnings?: line 2 \(id r1\): text longer than .* was cut to fit/ }).count()).toBe(1);
+    // The ⚠ itself is decoration for screen readers.
+    expect(await cell.locator('.warn-mark').getAttribute('aria-hidden')).toBe('true');
   });
 });
