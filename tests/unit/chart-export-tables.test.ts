@@ -10,6 +10,7 @@ import { chartFileName, localDay } from '../../src/lib/charts/export/file-name.t
 import { exportFormatsFor } from '../../src/lib/charts/export/formats.ts';
 import { countBins, histogramThresholds } from '../../src/lib/charts/export/histogram-bins.ts';
 import { chartTable } from '../../src/lib/charts/export/table-data.ts';
+import { pdflatexUnsupported, pdflatexWarning } from '../../src/lib/charts/export/latex.ts';
 import { toCsv, toLatex, toLinksCsv, toMarkdown } from '../../src/lib/charts/export/table.ts';
 import { builderSpec } from '../../src/lib/charts/builder.ts';
 
@@ -182,5 +183,37 @@ describe('edge cases of bins and filters', () => {
     );
     expect(first.subtitle).toBe('First 1 of 51,200 rows where task is A (the rest are not drawn)');
     expect(chartFileName(first, 'csv', '', new Date(2026, 10, 27))).toContain('_where-task-is-a_');
+  });
+});
+
+describe('LaTeX for text pdflatex cannot set (3)', () => {
+  const works: ChartSpec = {
+    ...odd,
+    title: 'Scenes per work',
+    data: [
+      { k: '三国演义', v: 120 },
+      { k: '红楼梦', v: 98 },
+      { k: 'Hamlet', v: 20 },
+    ],
+  };
+  it('says at the top which characters need XeLaTeX/LuaLaTeX or CJKutf8, and stays quiet for Latin, Greek and maths', () => {
+    const tex = toLatex(works);
+    expect(pdflatexUnsupported(tex)).toEqual(['三', '国', '演', '义', '红', '楼', '梦']);
+    expect(tex.split('\n')[0]).toBe(
+      '% pdflatex cannot typeset “三”, “国”, “演”, “义”, “红”, “楼”, “梦”: compile with XeLaTeX or LuaLaTeX and a font that has them (e.g. \\usepackage{xeCJK} under XeLaTeX), or under pdflatex put the table inside \\begin{CJK}{UTF8}{gbsn} … \\end{CJK} with \\usepackage{CJKutf8}.',
+    );
+    // Emoji: no CJK package helps.
+    const emoji = toLatex({ ...works, data: [{ k: '中文 🙂 ΔAPC', v: 4 }] });
+    expect(emoji.split('\n')[0]).toBe('% pdflatex cannot typeset “中”, “文”, “🙂”: compile with XeLaTeX or LuaLaTeX and a font that has them.');
+    // Greek and maths signs are mapped to commands: nothing to say.
+    expect(toLatex(filtered)).not.toMatch(/pdflatex cannot/);
+    expect(pdflatexUnsupported(toLatex({ ...works, data: [{ k: 'ΔAPC ≥ 4, café – “x”', v: 1 }] }))).toEqual([]);
+  });
+
+  it('warns when the file is saved, as the PDF export does', () => {
+    const warning = pdflatexWarning(toLatex(works));
+    expect(warning).toContain('pdflatex cannot typeset “三”, “国”, “演”, “义”, “红”, “楼”, “梦”: compile with XeLaTeX or LuaLaTeX');
+    expect(warning).toContain('A comment at the top of the file says so too.');
+    expect(pdflatexWarning(toLatex(filtered))).toBeUndefined();
   });
 });

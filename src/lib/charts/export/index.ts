@@ -9,6 +9,7 @@ import { chartToPng } from './png.ts';
 import type { PaperPreset } from './preset.ts';
 import { tallWarning } from './tall-figure.ts';
 import { paperHeightIn, renderForPaper, svgText } from './svg.ts';
+import { pdflatexWarning } from './latex.ts';
 import { toCsv, toLatex, toLinksCsv, toMarkdown } from './table.ts';
 import type { ExportFormat } from './formats.ts';
 
@@ -53,7 +54,8 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
     }
     case 'tex': {
       const { bibtex, warning } = await benchmarkBibtex(spec);
-      return { blob: new Blob([toLatex(spec, bibtex)], { type: 'application/x-tex' }), fileName: name('tex'), warning };
+      const tex = toLatex(spec, bibtex);
+      return { blob: new Blob([tex], { type: 'application/x-tex' }), fileName: name('tex'), warning: joinWarnings(warning, pdflatexWarning(tex)) };
     }
     case 'md':
       return { blob: new Blob([toMarkdown(spec)], { type: 'text/markdown' }), fileName: name('md') };

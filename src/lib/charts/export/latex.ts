@@ -56,6 +56,35 @@ export function latexEscape(s: string): string {
   return s.replace(/\s+/g, ' ').replace(SPECIAL, (c) => LATEX_SPECIALS[c]);
 }
 
+/** What pdflatex's UTF-8 input sets up for text without extra packages: Latin-1 and these. */
+const PDFLATEX_TEXT = /[\x20-\x7e\u00a0-\u00ff–—‘’“”…\n]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Characters of LaTeX source that pdflatex cannot typeset (CJK, emoji, scripts beyond Latin-1 that
+ * latexEscape has no command for), in order of first use; comment lines are skipped (never typeset).
+ */
+export function pdflatexUnsupported(tex: string): string[] {
+  const typeset = tex.split('\n').filter((line) => !line.trimStart().startsWith('%')).join('\n');
+  return [...new Set([...typeset].filter((c) => !PDFLATEX_TEXT.test(c)))];
+}
+
+/** What to compile a table with that has characters pdflatex cannot set. */
+function unicodeEngineAdvice(chars: string[]): string {
+  const listed = chars.slice(0, 8).map((c) => `“${c}”`).join(', ') + (chars.length > 8 ? ` and ${chars.length - 8} more` : '');
+  const cjkOnly = chars.every((c) => CJK.test(c));
+  return (
+    `pdflatex cannot typeset ${listed}: compile with XeLaTeX or LuaLaTeX and a font that has ${chars.length === 1 ? 'it' : 'them'}` +
+    (cjkOnly ? ' (e.g. \\usepackage{xeCJK} under XeLaTeX), or under pdflatex put the table inside \\begin{CJK}{UTF8}{gbsn} … \\end{CJK} with \\usepackage{CJKutf8}.' : '.')
+  );
+}
+
+/** What the user is told on saving a table pdflatex cannot compile (the file's first comment says it too). */
+export function pdflatexWarning(tex: string): string | undefined {
+  const unsupported = pdflatexUnsupported(tex);
+  return unsupported.length ? `${unicodeEngineAdvice(unsupported)} A comment at the top of the file says so too.` : undefined;
+}
+
 /** The citation keys of BibTeX entries ("@article{samuel2024personagym, …" → "samuel2024personagym"). */
 export function bibtexKeys(bibtex: string): string[] {
   return [...bibtex.matchAll(/@\w+\s*\{\s*([^,\s]+)\s*,/g)].map((m) => m[1]);
@@ -79,11 +108,14 @@ export function toLatex(spec: ChartSpec, bibtex = ''): string {
   if (key) {
     out.push(`% The caption cites ${key}; add ${key.includes(',') ? 'these entries' : 'this entry'} to your .bib file:`, ...bibtex.trim().split(/\r?\n/).map((l) => `% ${l}`), '');
   }
-  out.push(...tableLines(chartTable(spec), words.join(' ')));
+  const tables = tableLines(chartTable(spec), words.join(' '));
   const links = linkTable(spec);
   if (links) {
-    out.push('', ...tableLines(links, `${latexEscape(c.title.replace(/\.$/, ''))}: the ${links.rows.length} edges. Source: ${latexEscape(c.source)}${cite}, \\texttt{${latexEscape(c.table)}} (licence ${latexEscape(c.licence)}).`));
+    tables.push('', ...tableLines(links, `${latexEscape(c.title.replace(/\.$/, ''))}: the ${links.rows.length} edges. Source: ${latexEscape(c.source)}${cite}, \\texttt{${latexEscape(c.table)}} (licence ${latexEscape(c.licence)}).`));
   }
+  const unsupported = pdflatexUnsupported(tables.join('\n'));
+  if (unsupported.length) out.push(`% ${unicodeEngineAdvice(unsupported)}`, '');
+  out.push(...tables);
   return out.join('\n') + '\n';
 }
 
