@@ -90,6 +90,10 @@ export function bibtexKeys(bibtex: string): string[] {
   return [...bibtex.matchAll(/@\w+\s*\{\s*([^,\s]+)\s*,/g)].map((m) => m[1]);
 }
 
+/** The snippet's first words: what it needs in the preamble, and what happens to a table wider than the column. */
+const PACKAGES_NOTE =
+  '% Needs \\usepackage{booktabs} and \\usepackage{graphicx}. A table wider than the column is scaled down to fit it (in a two-column paper, table* instead of table spans both columns).';
+
 /**
  * A booktabs table (needs \usepackage{booktabs}); a network's edges follow in a second table.
  * `bibtex`: the entries of the benchmarks the rows come from (several for a query), cited in the caption.
@@ -114,7 +118,7 @@ export function toLatex(spec: ChartSpec, bibtex = ''): string {
     tables.push('', ...tableLines(links, `${latexEscape(c.title.replace(/\.$/, ''))}: the ${links.rows.length} edges. Source: ${latexEscape(c.source)}${cite}, \\texttt{${latexEscape(c.table)}} (licence ${latexEscape(c.licence)}).`));
   }
   const unsupported = pdflatexUnsupported(tables.join('\n'));
-  if (unsupported.length) out.push(`% ${unicodeEngineAdvice(unsupported)}`, '');
+  out.unshift(...(unsupported.length ? [`% ${unicodeEngineAdvice(unsupported)}`] : []), PACKAGES_NOTE, '');
   out.push(...tables);
   return out.join('\n') + '\n';
 }
@@ -126,13 +130,17 @@ function tableLines({ columns, rows }: DataTable, caption: string): string[] {
     '\\begin{table}[t]',
     '  \\centering',
     `  \\caption{${caption}}`,
+    // Set in a box first: wider than the column (long headers, many columns), it is scaled down to
+    // the column's width; narrower, it keeps its size (\resizebox alone would blow it up).
+    '  \\sbox0{%',
     `  \\begin{tabular}{${numeric.map((n) => (n ? 'r' : 'l')).join('')}}`,
     '    \\toprule',
     `    ${columns.map((col) => latexEscape(col.label)).join(' & ')} \\\\`,
     '    \\midrule',
     ...rows.map((row) => `    ${columns.map((col) => fmt(row[col.field])).join(' & ')} \\\\`),
     '    \\bottomrule',
-    '  \\end{tabular}',
+    '  \\end{tabular}}%',
+    '  \\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\usebox0}\\else\\usebox0\\fi',
     '\\end{table}',
   ];
 }
