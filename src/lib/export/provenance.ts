@@ -11,6 +11,8 @@ export interface ExportProvenance {
   tables: string[];
   /** Benchmarks those tables belong to (none for rows of main.* alone). */
   benchmarks: Pick<BenchmarkEntry, 'id' | 'short' | 'license' | 'links' | 'bibtex'>[];
+  /** The visitor's own tables the rows come from ("mine.gym"): named as theirs, no licence claimed. */
+  mine?: string[];
   /** The SQL that produced the rows, when it is not a whole table. */
   sql?: string;
   /** The page (URL) whose filtered rows these are, when filtered. */
@@ -27,29 +29,43 @@ function safe(part: string): string {
   return part.replace(/[^A-Za-z0-9._+-]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
+/** The word a file name gives the visitor's own rows in place of a licence. */
+const YOUR_DATA = 'your-data';
+
 /**
  * "personagym.questions__MIT.csv", "query__personagym+twin2k500__MIT+Apache-2.0.parquet",
  * "query.filtered__personagym__MIT.csv"; rows of the shared main.* tables only:
- * "main.results__licences-per-benchmark.csv".
+ * "main.results__licences-per-benchmark.csv"; the visitor's own rows: "mine.gym__your-data.csv",
+ * "query__personagym+mine.gym__MIT+your-data.csv".
  */
 export function exportFileName(p: ExportProvenance, ext: string): string {
+  const mine = p.mine ?? [];
   const licences = [...new Set(p.benchmarks.map(licenseLabel))];
-  const licence = licences.length === 0 ? 'licences-per-benchmark' : licences.length > 3 ? 'mixed-licences' : licences.join('+');
-  const sources = [...new Set(p.benchmarks.map((b) => b.id))];
+  const licence =
+    licences.length === 0 && mine.length === 0
+      ? 'licences-per-benchmark'
+      : licences.length > 3
+        ? 'mixed-licences'
+        : [...licences, ...(mine.length ? [YOUR_DATA] : [])].join('+');
+  const sources = [...new Set([...p.benchmarks.map((b) => b.id), ...mine])];
   const query = p.name === 'query' || p.name === 'query.filtered';
-  const source = query && sources.length > 0 ? `${p.name}__${sources.length > 3 ? `${sources.length}-benchmarks` : sources.join('+')}` : p.name;
+  const source = query && sources.length > 0 ? `${p.name}__${sources.length > 3 ? `${sources.length}-${mine.length ? 'sources' : 'benchmarks'}` : sources.join('+')}` : p.name;
   return `${safe(source)}__${safe(licence)}.${ext}`;
 }
 
 /** The long form, as key-value pairs (Parquet metadata). */
 export function provenanceMetadata(p: ExportProvenance, site: string): { key: string; value: string }[] {
+  const mine = p.mine ?? [];
+  const tables = [...new Set([...p.tables, ...mine])];
+  const licences = [
+    ...p.benchmarks.map((b) => `${b.short}: ${licenseLabel(b)} (${b.license.status}) — ${b.license.note}`),
+    ...mine.map((t) => `${t}: your own data, kept in your browser — no licence is claimed for it.`),
+  ];
   const kv = [
-    { key: 'personascope.source', value: `${p.tables.join(', ') || p.name} (exported from ${site})` },
+    { key: 'personascope.source', value: `${tables.join(', ') || p.name} (exported from ${site})` },
     {
       key: 'personascope.license',
-      value:
-        p.benchmarks.map((b) => `${b.short}: ${licenseLabel(b)} (${b.license.status}) — ${b.license.note}`).join('\n') ||
-        'Rows of the shared main.* tables: each row keeps the licence of its benchmark (column "benchmark").',
+      value: licences.join('\n') || 'Rows of the shared main.* tables: each row keeps the licence of its benchmark (column "benchmark").',
     },
   ];
   const links = p.benchmarks.flatMap((b) => b.links.map((l) => `${b.short}: ${l.label} ${l.url}`));
