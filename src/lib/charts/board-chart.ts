@@ -3,7 +3,7 @@
 import type { BoardKey, RankedBoard } from '../explore/results-service.ts';
 import type { BenchmarkEntry } from '../types.ts';
 import { TIE_LETTERS, uncertaintyNote } from './bootstrap.ts';
-import type { ChartRow, ChartSpec } from './spec.ts';
+import type { ChartRow, ChartSource, ChartSpec } from './spec.ts';
 import { licenceText } from '../licence-words.ts';
 
 export const AGGREGATES_ONLY = 'aggregates only: one value per model, no item-level rows, so no intervals';
@@ -16,6 +16,22 @@ function labels(rows: RankedBoard['rows']): string[] {
   const named = base.map((l, i) => (first.get(l)! > 1 && rows[i].model !== rows[i].display_name ? `${l} as “${rows[i].model}”` : l));
   const second = count(named);
   return named.map((l, i) => (second.get(l)! > 1 && rows[i].upload ? `${l}, ${rows[i].upload}` : l));
+}
+
+/**
+ * Where a board's rows come from: the released benchmark for its released rows only, and the visitor's
+ * uploads (named) for theirs, so an upload filed under a released id is never credited to that release.
+ */
+export function boardSource(key: BoardKey, rows: RankedBoard['rows'], entry?: BenchmarkEntry): ChartSource {
+  const uploads = [...new Set(rows.flatMap((r) => (r.is_mine ? [r.upload ?? 'your uploads'] : [])))].sort();
+  const yours = `your data (${uploads.join(', ')})`;
+  const released = rows.some((r) => !r.is_mine);
+  const name = entry?.short ?? key.benchmark;
+  const licence = entry ? licenceText(entry.license) : 'not stated';
+  const base = { benchmarkId: key.benchmark, table: 'main.results_all' };
+  if (!released) return { ...base, benchmark: yours, benchmarkIds: [], license: 'your data, none claimed' };
+  if (uploads.length === 0) return { ...base, benchmark: name, license: licence };
+  return { ...base, benchmark: `${name} and ${yours}`, license: `${licence} for ${name}’s rows; none claimed for yours` };
 }
 
 export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: BenchmarkEntry): ChartSpec {
@@ -47,12 +63,7 @@ export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: Benchm
     xLabel: key.metric,
     xUnit: unit || undefined,
     yLabel: 'Model',
-    source: {
-      benchmark: entry?.short ?? key.benchmark,
-      benchmarkId: key.benchmark,
-      table: 'main.results_all',
-      license: entry ? licenceText(entry.license) : 'your data',
-    },
+    source: boardSource(key, board.rows, entry),
     uncertainty: board.bootstrap ? uncertaintyNote(board.bootstrap) : AGGREGATES_ONLY,
     tableColumns: [
       { field: 'model', label: 'Model' },
