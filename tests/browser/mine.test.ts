@@ -142,7 +142,8 @@ describe('your data', () => {
 
     await input.fill(`${OTHER}/unreachable.csv`);
     await open.click();
-    await expect.poll(() => error.innerText(), { timeout: 30_000 }).toMatch(/could not be reached or does not allow this site to read the file \(CORS\)/);
+    // The earlier refusal stays (until dismissed): this one comes after it.
+    await expect.poll(() => error.last().innerText(), { timeout: 30_000 }).toMatch(/could not be reached or does not allow this site to read the file \(CORS\)/);
 
     await input.fill(`${OTHER}/ok/ratings.csv`);
     await open.click();
