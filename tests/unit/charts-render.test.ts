@@ -168,6 +168,30 @@ describe('chart renderer', () => {
     expect(labels(2)).toEqual(['1.00', '0.25', '6.80']);
   });
 
+  it('draws heatmap values no wider than their cells, shrinking them in narrow charts and leaving them out when illegible', () => {
+    const spec = fixtures.get('heatmap')!;
+    // Like PersonaGym's model-by-task: values such as 4.52 in eight task columns.
+    const tasks = ['Action', 'Consistency', 'Linguistic', 'Toxicity', 'Expected', 'Persona', 'Overall', 'Other'];
+    const data = ['GPT-4o', 'Llama-3-70B'].flatMap((model, i) => tasks.map((task, j) => ({ model, task, value: 4.52 - (i * 8 + j) / 37 })));
+    const shown: Record<number, number> = {};
+    for (const [width, fontSize] of [[300, 12], [400, 12], [640, 12], [234, 8], [200, 12]]) {
+      const svg = renderChart({ ...spec, data }, { theme: 'light', width, fontSize, document: doc });
+      const cellWidth = Number(svg.querySelector('g[data-mark="cell"] rect')!.getAttribute('width'));
+      const group = svg.querySelector('g[data-mark="text"]');
+      const texts = [...(group?.querySelectorAll('text') ?? [])];
+      shown[width] = texts.length;
+      if (!texts.length) continue;
+      const size = Number(group!.getAttribute('font-size'));
+      expect(size, `${width} wide`).toBeGreaterThanOrEqual(5);
+      expect(size).toBeLessThanOrEqual(fontSize);
+      for (const t of texts) expect(dejaVuEms(t.textContent!) * size, `"${t.textContent}" at ${width} wide`).toBeLessThanOrEqual(cellWidth);
+    }
+    // Wide enough, every value is drawn; far too narrow, none is (the colours and the table carry them).
+    expect(shown[640]).toBe(16);
+    expect(shown[300]).toBe(16);
+    expect(shown[200]).toBe(0);
+  });
+
   it('draws lines with markers, scatter with labels, histogram bins, facets and a network', () => {
     expect(marks(render('line'), 'line', 'path')).toBe(2);
     expect(marks(render('line'), 'dot', 'circle')).toBe(16);

@@ -256,16 +256,19 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
       const interpolate = e.scheme === 'diverging' ? theme.diverging : theme.sequential;
       const colorOf = (v: number) => interpolate(hi === lo ? 0.5 : (v - lo) / (hi - lo));
       marks.push(Plot.cell(data, { x: e.x, y: e.y, fill: (d: ChartRow) => colorOf(num(d[value])), inset: 0.5, ...facetChannel }));
-      // Cell labels shrink to fit narrow cells (paper widths), down to a legible floor.
+      // Cell values shrink until the widest fits its cell (paper widths, narrow embeds), and are left
+      // out below a legible size: the colour and the data table still carry them.
+      const cellText = (d: ChartRow) => (e.decimals === undefined ? formatNumber(num(d[value])) : num(d[value]).toFixed(e.decimals));
       const columns = uniques(data, e.x).length;
       const cellWidth = (width - marginLeft - fontSize * 2) / Math.max(1, columns);
-      const labelSize = Math.min(fontSize, cellWidth / (4.2 * 0.6));
-      if (labelSize >= 5) marks.push(
+      const widestValue = Math.max(1, ...data.map((d) => textWidth(cellText(d), fontSize)));
+      const labelSize = Math.min(fontSize, (fontSize * (cellWidth * CELL_TEXT_SHARE)) / widestValue);
+      if (labelSize >= MIN_CELL_TEXT) marks.push(
         Plot.text(data, {
           x: e.x,
           y: e.y,
-          fontSize: round(labelSize),
-          text: (d: ChartRow) => (e.decimals === undefined ? formatNumber(num(d[value])) : num(d[value]).toFixed(e.decimals)),
+          fontSize: Math.floor(labelSize * 100) / 100,
+          text: cellText,
           fill: (d: ChartRow) => textOn(colorOf(num(d[value])), theme),
           ...facetChannel,
         }),
@@ -355,6 +358,10 @@ function widestNumericTick(values: number[], fontSize: number): number {
 }
 /** More ticks than Plot draws on a chart's axis: their format has at least as many decimals as Plot's. */
 const TICKS_AT_MOST = 12;
+
+/** Heatmap values take at most this share of a column's step (the cell is 90 % of it, less its insets), and are not drawn smaller than MIN_CELL_TEXT. */
+const CELL_TEXT_SHARE = 0.8;
+const MIN_CELL_TEXT = 5;
 
 /** x tick labels too many to lie flat are slanted by this much. */
 const SLANT_DEGREES = -35;
