@@ -6,12 +6,12 @@ import type { ChartSpec } from '../spec.ts';
 import { chartFileName } from './file-name.ts';
 import { chartToPdf } from './pdf.ts';
 import { chartToPng } from './png.ts';
-import type { PaperPreset } from './preset.ts';
+import { PX_PER_IN, type PaperPreset } from './preset.ts';
 import { tallWarning } from './tall-figure.ts';
 import { paperHeightIn, renderForPaper, svgText } from './svg.ts';
 import { pdflatexWarning } from './latex.ts';
 import { toCsv, toLatex, toLinksCsv, toMarkdown } from './table.ts';
-import type { ExportFormat } from './formats.ts';
+import { PNG_FORMATS, type ExportFormat } from './formats.ts';
 
 export { EXPORT_FORMATS, exportFormatsFor, type ExportFormat } from './formats.ts';
 
@@ -40,10 +40,12 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
     }
     case 'png1':
     case 'png2':
-    case 'png3': {
-      const scale = Number(format.slice(3)) as 1 | 2 | 3;
+    case 'png3':
+    case 'png300':
+    case 'png600': {
+      const { dpi, suffix } = PNG_FORMATS[format];
       const { svg, tall } = paper();
-      return { blob: await chartToPng(p, scale, svg), fileName: name('png', `@${scale}x`), warning: tall };
+      return { blob: await chartToPng(p, dpi / PX_PER_IN, svg), fileName: name('png', suffix), warning: tall };
     }
     case 'csv':
       return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };

@@ -1,10 +1,10 @@
-// PNG: the paper SVG drawn on a canvas at 1×, 2× or 3× (96 px per inch at 1×), its dpi written in.
+// PNG: the paper SVG drawn on a canvas at `scale` × 96 px per inch (1–3×, or 300 and 600 dpi), its dpi written in.
 import { pngSize, type PaperPreset } from './preset.ts';
 import { pixelsPerMetre, withPhysicalSize } from './png-phys.ts';
 import { paperHeightIn, svgText } from './svg.ts';
 
 /** `svg`: the chart drawn for paper (renderForPaper with the same preset); it is changed here. */
-export async function chartToPng(p: PaperPreset, scale: 1 | 2 | 3, svg: SVGSVGElement): Promise<Blob> {
+export async function chartToPng(p: PaperPreset, scale: number, svg: SVGSVGElement): Promise<Blob> {
   const { width, height } = pngSize(p, scale, paperHeightIn(svg));
   svg.setAttribute('width', String(width));
   svg.setAttribute('height', String(height));

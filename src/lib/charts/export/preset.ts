@@ -20,7 +20,7 @@ export function preset(column: ColumnPreset, heightIn: number | null, fontPt: nu
 
 /** Points per inch (PDF and SVG user units in exports are points). */
 export const PT_PER_IN = 72;
-/** CSS pixels per inch: PNG at 1× has 96 px per inch, 2× 192, 3× 288. */
+/** CSS pixels per inch: PNG at 1× has 96 px per inch, 2× 192, 3× 288 (formats.ts adds 300 and 600). */
 export const PX_PER_IN = 96;
 
 /** PNG pixel size of a chart `heightIn` tall (the preset's height, or the content's when it fits). */
