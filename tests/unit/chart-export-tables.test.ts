@@ -68,6 +68,23 @@ describe('numbers and escaping (2)', () => {
     expect(md).not.toMatch(/\| 0 \|/);
   });
 
+  it('CSV: numbers without float noise and without losing a digit, formula-like text kept as text', () => {
+    // Means as the builder takes them: (1.9 + 3.8) / 2 is 2.8499999999999996 in floating point.
+    const mean = (...xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(1.9, 3.8)).toBe(2.8499999999999996);
+    const spec: ChartSpec = {
+      ...odd,
+      data: [
+        { k: '=1+2', v: mean(1.9, 3.8) },
+        { k: '+cmd|x', v: mean(4.1, 3.1) },
+        { k: '@SUM(A1)', v: 1234567890123.45 },
+        { k: '-2', v: 0.1 + 0.2 },
+        { k: 'plain, quoted', v: -0.000012345678901234 },
+      ],
+    };
+    expect(toCsv(spec).split('\r\n')).toEqual(["k,v", "'=1+2,2.85", "'+cmd|x,3.6", "'@SUM(A1),1234567890123.45", "'-2,0.3", '"plain, quoted",-0.000012345678901234', '']);
+  });
+
   it('LaTeX: no paragraph break in tabular, < > | spelled as text commands', () => {
     const tex = toLatex(odd);
     expect(tex).not.toMatch(/\n\s*\n\s*b/);

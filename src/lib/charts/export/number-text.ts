@@ -43,3 +43,13 @@ export function latexNumber(v: number): string {
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
+
+/**
+ * A number for data files: its shortest form once rounded to 15 significant digits, the most a
+ * double keeps exactly, so arithmetic noise goes (a mean of 2.8499999999999996 is 2.85) and no
+ * digit the data had is lost.
+ */
+export function withoutFloatNoise(v: number): number {
+  return Number.isFinite(v) ? Number(v.toPrecision(DATA_DIGITS)) : v;
+}
+const DATA_DIGITS = 15;

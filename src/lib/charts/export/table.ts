@@ -1,11 +1,13 @@
 // The chart's data as text: CSV of what the chart draws (RFC 4180), and the LaTeX and Markdown tables.
+import { csvField } from '../../export/csv.ts';
 import type { ChartRow, ChartSpec } from '../spec.ts';
+import { withoutFloatNoise } from './number-text.ts';
 import { chartTable, linkTable, type DataTable } from './table-data.ts';
 
 export { latexEscape, toLatex } from './latex.ts';
 export { markdownEscape, toMarkdown } from './markdown.ts';
 
-/** RFC 4180 CSV of the chart's table (full precision; the filter is in the file name, see preset.ts). */
+/** RFC 4180 CSV of the chart's table (full precision without float noise; the filter is in the file name, see file-name.ts). */
 export function toCsv(spec: ChartSpec): string {
   return csv(chartTable(spec));
 }
@@ -16,15 +18,17 @@ export function toLinksCsv(spec: ChartSpec): string | null {
   return links ? csv(links) : null;
 }
 
+/** People open these in spreadsheets: text that would run as a formula ("=1+2") is kept as text. */
+const SAFE = { spreadsheetSafe: true };
+
 function csv({ columns, rows }: DataTable): string {
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [columns.map((c) => quote(c.label)).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => quote(cellText(row[c.field]))).join(','));
+  const lines = [columns.map((c) => csvField(c.label, SAFE)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvField(cellValue(row[c.field]), SAFE)).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
-function cellText(v: ChartRow[string] | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return String(v);
+function cellValue(v: ChartRow[string] | undefined): ChartRow[string] {
+  if (v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? withoutFloatNoise(v) : null;
+  return v;
 }
