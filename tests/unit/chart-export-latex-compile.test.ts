@@ -18,6 +18,8 @@ const wide: ChartSpec = {
   title: 'Accuracy of each judge model, by task',
   data: models.map((model, i) => ({ task: 'PRISM', model, items: 1001 - i, accuracy: 0.9 - i / 10, lo: 0.85 - i / 10, hi: 0.95 - i / 10, rank: i + 1, group: 'AB'[i % 2] })),
   encoding: { mark: 'dot', x: 'accuracy', y: 'model', lo: 'lo', hi: 'hi', label: 'group' },
+  xLabel: 'Accuracy',
+  yLabel: 'Judge model',
   tableColumns: [
     { field: 'task', label: 'Task' },
     { field: 'model', label: 'Judge model' },
