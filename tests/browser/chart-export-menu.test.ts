@@ -1,9 +1,11 @@
 // The chart export menu in the browser: focus stays on the format pressed (aria-disabled, not
 // disabled, while it works), preset errors are tied to their field, a too-small height is refused
-// by name, PNGs carry their dpi, and a network offers its edges and cites its benchmark.
+// by name, PNGs carry their dpi, and a network offers its edges and cites its benchmark (LaTeX,
+// Markdown and the figure's source line).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shortCitation } from '../../src/lib/charts/export/citation.ts';
 import { builtCatalog, builtTableRows, fileSession, fileTempDir } from './harness.ts';
 
 const catalog = builtCatalog();
@@ -47,6 +49,13 @@ describe.skipIf(!bench)('chart export menu', () => {
     const tex = fs.readFileSync(await save('tex'), 'utf8');
     expect(tex.match(/\\begin\{tabular\}/g)).toHaveLength(2);
     if (bench!.bibtex.trim()) expect(tex).toMatch(/\\cite\{[^}]+\}/);
+
+    // The figure's source line and the Markdown caption carry the short citation; the Markdown the BibTeX too.
+    const cited = `PersonaBench (${shortCitation(bench!)})`;
+    expect(fs.readFileSync(await save('svg'), 'utf8').replace(/<\/text>\s*<text[^>]*>/g, ' ')).toContain(`Source: ${cited},`);
+    const md = fs.readFileSync(await save('md'), 'utf8');
+    expect(md).toContain(`Source: ${cited},`);
+    if (bench!.bibtex.trim()) expect(md).toContain(['```bibtex', bench!.bibtex.trim(), '```'].join('\n'));
 
     // A height too small for the chart is refused, naming the least that fits.
     const height = figure.getByLabel(/Height/);

@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { chartFixtures } from '../../src/lib/charts/fixtures.ts';
 import { renderChart } from '../../src/lib/charts/render.ts';
 import type { ChartSpec } from '../../src/lib/charts/spec.ts';
+import type { BenchmarkEntry } from '../../src/lib/types.ts';
 import { chartFileName, localDay } from '../../src/lib/charts/export/file-name.ts';
 import { exportFormatsFor } from '../../src/lib/charts/export/formats.ts';
 import { countBins, histogramThresholds } from '../../src/lib/charts/export/histogram-bins.ts';
 import { chartTable } from '../../src/lib/charts/export/table-data.ts';
+import { shortCitation, withCitation } from '../../src/lib/charts/export/citation.ts';
 import { pdflatexUnsupported, pdflatexWarning } from '../../src/lib/charts/export/latex.ts';
 import { toCsv, toLatex, toLinksCsv, toMarkdown } from '../../src/lib/charts/export/table.ts';
 import { builderSpec } from '../../src/lib/charts/builder.ts';
@@ -232,5 +234,28 @@ describe('LaTeX for text pdflatex cannot set (3)', () => {
     expect(warning).toContain('pdflatex cannot typeset “三”, “国”, “演”, “义”, “红”, “楼”, “梦”: compile with XeLaTeX or LuaLaTeX');
     expect(warning).toContain('A comment at the top of the file says so too.');
     expect(pdflatexWarning(toLatex(filtered))).toBeUndefined();
+  });
+});
+
+describe('citation in figure and Markdown captions (12)', () => {
+  const entry = { authors: ['Letian Peng', 'Jingbo Shang'], year: 2024, arxiv: '2405.07726', venue: 'NeurIPS' };
+  it('is short in a figure: surnames (or the first et al.), year, arXiv id or else the venue', () => {
+    expect(shortCitation(entry)).toBe('Peng and Shang 2024, arXiv:2405.07726');
+    expect(shortCitation({ ...entry, authors: ['Vinay Samuel', 'Henry Peng Zou', 'Yue Zhou'], arxiv: null })).toBe('Samuel et al. 2024, NeurIPS');
+    expect(shortCitation({ ...entry, authors: ['Ada Lovelace'] })).toBe('Lovelace 2024, arXiv:2405.07726');
+  });
+
+  it('prints in the drawn source line, and in the Markdown caption with the BibTeX after the table', () => {
+    const bibtex = '@inproceedings{peng2024apc,\n  title = {Quantifying and Optimizing Global Faithfulness},\n  year = {2024}\n}\n';
+    const spec = withCitation(filtered, [{ ...entry, bibtex } as unknown as BenchmarkEntry]);
+    const svg = renderChart(spec, { theme: 'light', width: 640, document: doc });
+    const line = [...svg.querySelectorAll('[data-source-line]')].map((n) => n.textContent).join(' ');
+    expect(line).toContain('Source: PersonaGym (Peng and Shang 2024, arXiv:2405.07726), personagym.scores · licence MIT');
+    const md = toMarkdown(spec, bibtex);
+    expect(md).toContain('Source: PersonaGym (Peng and Shang 2024, arXiv:2405.07726), `personagym.scores` (licence MIT).');
+    expect(md.trimEnd().endsWith(['Cite as (BibTeX):', '', '```bibtex', bibtex.trim(), '```'].join('\n'))).toBe(true);
+    // Without entries: nothing added.
+    expect(withCitation(filtered, [])).toBe(filtered);
+    expect(toMarkdown(filtered)).not.toContain('Cite as');
   });
 });

@@ -52,6 +52,8 @@ export interface ChartSource {
   table: string;
   /** Licence as stated (SPDX id or name). */
   license: string;
+  /** Short citation of the benchmark(s) (exports set it from the catalog): printed after the name. */
+  citation?: string;
 }
 
 export interface ChartSpec {
@@ -100,7 +102,8 @@ export function withUnit(label: string | undefined, unit: string | undefined): s
 
 /** The source line printed under every chart. */
 export function sourceLine(spec: ChartSpec): string {
-  const parts = [`Source: ${spec.source.benchmark}, ${spec.source.table}`, `licence ${spec.source.license}`];
+  const cited = spec.source.citation ? ` (${spec.source.citation})` : '';
+  const parts = [`Source: ${spec.source.benchmark}${cited}, ${spec.source.table}`, `licence ${spec.source.license}`];
   if (spec.uncertainty) parts.push(spec.uncertainty);
   return parts.join(' · ');
 }

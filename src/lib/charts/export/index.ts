@@ -1,8 +1,7 @@
 // Export entry point, loaded on demand by the export menu: every format, one call each.
-import { loadCatalog } from '../../catalog/index.ts';
-import { findBenchmark } from '../../catalog/search.ts';
 import { combinedBibtex } from '../../export/bibtex.ts';
 import type { ChartSpec } from '../spec.ts';
+import { chartBenchmarks, withCitation } from './citation.ts';
 import { chartFileName } from './file-name.ts';
 import { chartToPdf } from './pdf.ts';
 import { chartToPng } from './png.ts';
@@ -24,10 +23,22 @@ export interface ExportedChart {
 
 export async function exportChart(spec: ChartSpec, format: ExportFormat, p: PaperPreset): Promise<ExportedChart> {
   const name = (ext: string, suffix = '') => chartFileName(spec, ext, suffix);
+  if (format === 'csv') return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };
+  if (format === 'csv-links') {
+    const text = toLinksCsv(spec);
+    if (text === null) throw new Error('This chart has no edges to export.');
+    return { blob: new Blob([text], { type: 'text/csv' }), fileName: name('csv', '_edges') };
+  }
+  // The other formats cite the benchmarks: a figure's source line in short, a table with its BibTeX.
+  // A catalog that cannot be read costs the citation, not the file, and the user is told.
+  const { entries, error } = await chartBenchmarks(spec);
+  const cited = withCitation(spec, entries);
+  const bibtex = combinedBibtex(entries);
+  const uncited = error ? `It has no citation: the benchmark's citation could not be read (${error}).` : undefined;
   // The picture formats draw the chart once, and its height says whether it fits a page.
   const paper = () => {
-    const svg = renderForPaper(spec, p);
-    return { svg, tall: tallWarning(p, paperHeightIn(svg)) };
+    const svg = renderForPaper(cited, p);
+    return { svg, tall: joinWarnings(tallWarning(p, paperHeightIn(svg)), uncited) };
   };
   switch (format) {
     case 'svg': {
@@ -36,7 +47,7 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
     }
     case 'pdf': {
       const { svg, tall } = paper();
-      return { blob: await chartToPdf(spec, p, svg), fileName: name('pdf'), warning: tall };
+      return { blob: await chartToPdf(cited, p, svg), fileName: name('pdf'), warning: tall };
     }
     case 'png1':
     case 'png2':
@@ -47,34 +58,12 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
       const { svg, tall } = paper();
       return { blob: await chartToPng(p, dpi / PX_PER_IN, svg), fileName: name('png', suffix), warning: tall };
     }
-    case 'csv':
-      return { blob: new Blob([toCsv(spec)], { type: 'text/csv' }), fileName: name('csv') };
-    case 'csv-links': {
-      const text = toLinksCsv(spec);
-      if (text === null) throw new Error('This chart has no edges to export.');
-      return { blob: new Blob([text], { type: 'text/csv' }), fileName: name('csv', '_edges') };
-    }
     case 'tex': {
-      const { bibtex, warning } = await benchmarkBibtex(spec);
       const tex = toLatex(spec, bibtex);
-      return { blob: new Blob([tex], { type: 'application/x-tex' }), fileName: name('tex'), warning: joinWarnings(warning, pdflatexWarning(tex)) };
+      return { blob: new Blob([tex], { type: 'application/x-tex' }), fileName: name('tex'), warning: joinWarnings(uncited, pdflatexWarning(tex)) };
     }
     case 'md':
-      return { blob: new Blob([toMarkdown(spec)], { type: 'text/markdown' }), fileName: name('md') };
-  }
-}
-
-/**
- * The BibTeX of the benchmarks the chart's rows come from (the catalog is already loaded by the page
- * that drew it). A catalog that cannot be read costs the \cite, not the table, and the user is told.
- */
-async function benchmarkBibtex(spec: ChartSpec): Promise<{ bibtex: string; warning?: string }> {
-  try {
-    const catalog = await loadCatalog();
-    const ids = spec.source.benchmarkIds ?? [spec.source.benchmarkId];
-    return { bibtex: combinedBibtex(ids.flatMap((id) => findBenchmark(catalog, id) ?? [])) };
-  } catch (error) {
-    return { bibtex: '', warning: `The table has no \\cite: the benchmark's citation could not be read (${error instanceof Error ? error.message : String(error)}).` };
+      return { blob: new Blob([toMarkdown(cited, bibtex)], { type: 'text/markdown' }), fileName: name('md'), warning: uncited };
   }
 }
 

@@ -16,13 +16,20 @@ export function markdownEscape(s: string): string {
     .replace(/&(?=#?\w+;)/g, '\\&');
 }
 
-export function toMarkdown(spec: ChartSpec): string {
+/**
+ * `bibtex`: the entries of the benchmarks the rows come from, in a fenced block after the table to
+ * copy into a .bib file (the caption's source carries the short citation, set on `spec.source`).
+ */
+export function toMarkdown(spec: ChartSpec, bibtex = ''): string {
   const c = captionParts(spec);
   const source = `Source: ${markdownEscape(c.source)}, \`${c.table.replace(/`/g, "'")}\` (licence ${markdownEscape(c.licence)}).`;
   const caption = [`*${markdownEscape(c.title)}*`, c.subtitle && markdownEscape(c.subtitle), source, c.uncertainty && markdownEscape(c.uncertainty)].filter(Boolean).join(' ');
   const lines = [...tableLines(chartTable(spec)), '', caption];
   const links = linkTable(spec);
   if (links) lines.push('', ...tableLines(links), '', `*${markdownEscape(c.title.replace(/\.$/, ''))}: the ${links.rows.length} edges.* ${source}`);
+  // A fence longer than any run of backticks in the entries, so none can close it early.
+  const fence = '`'.repeat(Math.max(3, ...[...bibtex.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  if (bibtex.trim()) lines.push('', 'Cite as (BibTeX):', '', `${fence}bibtex`, bibtex.trim(), fence);
   return lines.join('\n') + '\n';
 }
 
