@@ -27,6 +27,12 @@ const evil: TableInfo = {
 };
 
 describe('table queries', () => {
+  it('does not apply an inverted range (from a link): typing one is refused', () => {
+    const state: TableViewState = { ...EMPTY_TABLE_STATE, ranges: { n: { min: 10, max: 5 } } };
+    expect(whereClause(evil, state).sql).toBe('');
+    expect(whereClause(evil, { ...state, ranges: { n: { min: 5, max: 5 } } }).sql).toContain('"n" <=');
+  });
+
   it('quotes identifiers and passes every user value as a parameter', () => {
     const state: TableViewState = {
       search: "x' OR 1=1 --",

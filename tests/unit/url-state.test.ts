@@ -7,6 +7,7 @@ import { parseRoute } from '../../src/lib/state/router.ts';
 import {
   EMPTY_TABLE_STATE,
   NULL_TOKEN,
+  isInverted,
   joinHash,
   parseList,
   parseTableState,
@@ -51,6 +52,13 @@ describe('url state', () => {
 
   it('ignores malformed parts instead of failing', () => {
     expect(parseTableState(new URLSearchParams('sort=-&range.v=abc..&facet.=x'))).toEqual(EMPTY_TABLE_STATE);
+  });
+
+  it('calls a range inverted only when both ends are there and the minimum is above the maximum', () => {
+    expect(isInverted({ min: 10, max: 5 })).toBe(true);
+    expect(isInverted({ min: 5, max: 5 })).toBe(false);
+    expect(isInverted({ min: 10, max: null })).toBe(false);
+    expect(isInverted(parseTableState(new URLSearchParams('range.persona_id=10..5')).ranges.persona_id)).toBe(true);
   });
 
   it('keeps a page’s other keys when writing the table state', () => {

@@ -2,7 +2,7 @@
 // every value the user chose (search text, facet values, range bounds) travels as a $n parameter.
 import { quoteIdent } from '../db/sql-text.ts';
 import type { TableViewState } from '../state/url-state.ts';
-import { NULL_TOKEN } from '../state/url-state.ts';
+import { NULL_TOKEN, isInverted } from '../state/url-state.ts';
 import type { CellValue, ColumnDoc, ResultColumn, TableInfo } from '../types.ts';
 
 export interface Sql {
@@ -65,7 +65,7 @@ function numberParam(column: ColumnDoc, placeholder: string): string {
 /**
  * WHERE clause (with its leading " WHERE", or "") for the state's search, facets and ranges.
  * `skipFacet` leaves one column's facet out: a facet's own counts are taken under the other filters.
- * Columns not in the table are ignored (a stale or hand-edited link must not break the query).
+ * Columns not in the table, and inverted ranges, are ignored (a stale or hand-edited link must not break the query).
  */
 export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewState, skipFacet?: string, params: CellValue[] = []): Sql {
   const byName = new Map(table.columns.map((c) => [c.name, c]));
@@ -100,7 +100,8 @@ export function whereClause(table: Pick<TableInfo, 'columns'>, state: TableViewS
     parts.push(ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`);
   }
   for (const [name, range] of Object.entries(state.ranges)) {
-    if (byName.get(name)?.kind !== 'number') continue;
+    // An inverted range (min above max, from a link) is not applied, as typing it is refused.
+    if (byName.get(name)?.kind !== 'number' || isInverted(range)) continue;
     if (range.min !== null) parts.push(`${quoteIdent(name)} >= CAST(${param(String(range.min))} AS DOUBLE)`);
     if (range.max !== null) parts.push(`${quoteIdent(name)} <= CAST(${param(String(range.max))} AS DOUBLE)`);
   }

@@ -83,6 +83,11 @@ export function writeTableState(state: TableViewState, query = new URLSearchPara
   return query;
 }
 
+/** A range whose minimum is above its maximum keeps no row: the browser refuses it (typed or linked). */
+export function isInverted(range: Range): boolean {
+  return range.min !== null && range.max !== null && range.min > range.max;
+}
+
 /** Link to a table page with some state, e.g. a drill-down to the questions of one persona. */
 export function tableStateHref(path: string, state: Partial<TableViewState>): string {
   return joinHash(path, writeTableState({ ...EMPTY_TABLE_STATE, ...state }));
