@@ -1,7 +1,7 @@
 // The table browser's and leaderboards' SQL: identifiers quoted, user values only as parameters,
 // and the answers (counts, facets, ranks) checked against the built data on the Node engine.
 import { describe, expect, it } from 'vitest';
-import { countQuery, facetQuery, pageQuery, whereClause } from '../../src/lib/explore/table-query.ts';
+import { countQuery, facetQuery, pageQuery, rowByNumberQuery, rowNumberAtQuery, whereClause } from '../../src/lib/explore/table-query.ts';
 import { RANK_SQL, resultsService } from '../../src/lib/explore/results-service.ts';
 import { tableService } from '../../src/lib/explore/table-service.ts';
 import { EMPTY_TABLE_STATE, NULL_TOKEN, type TableViewState } from '../../src/lib/state/url-state.ts';
@@ -31,6 +31,14 @@ describe('table queries', () => {
     const state: TableViewState = { ...EMPTY_TABLE_STATE, ranges: { n: { min: 10, max: 5 } } };
     expect(whereClause(evil, state).sql).toBe('');
     expect(whereClause(evil, { ...state, ranges: { n: { min: 5, max: 5 } } }).sql).toContain('"n" <=');
+  });
+
+  it('numbers rows in the table’s own order from 1: rowid for a table, the row number of a query', () => {
+    expect(rowByNumberQuery(evil, 3)).toEqual({ sql: 'SELECT "a""b", "n", "ok" FROM "s"."t""x" WHERE (rowid + 1) = CAST($1 AS BIGINT)', params: ['3'] });
+    const query = { ...evil, relation: '(SELECT 1 AS "n", row_number() OVER () AS "__personascope_row")' };
+    expect(rowByNumberQuery(query, 3).sql).toContain('WHERE "__personascope_row" = CAST($1 AS BIGINT)');
+    const at = rowNumberAtQuery(evil, { ...EMPTY_TABLE_STATE, sort: { column: 'n', desc: true }, facets: { ok: ['true'] } }, 7);
+    expect(at.sql).toBe('SELECT (rowid + 1)::BIGINT AS n FROM "s"."t""x" WHERE "ok" = $1 ORDER BY "n" DESC NULLS LAST, rowid LIMIT 1 OFFSET 7');
   });
 
   it('quotes identifiers and passes every user value as a parameter', () => {
@@ -106,6 +114,15 @@ describe.skipIf(!questions)('table service on personagym.questions', () => {
     const byTaskUnderFilter = await svc.facet(table, state, 'task');
     const total = byTaskUnderFilter.reduce((n, f) => n + f.n, 0);
     expect(total).toBeGreaterThanOrEqual(await svc.count(table, state));
+
+    // A row opened from the grid is named by its number in the table's own order, and that number
+    // finds the same row again under no filter; a number past the end finds none.
+    const n = (await svc.rowNumberAt(table, state, 2))!;
+    expect(await svc.rowByNumber(table, n)).toEqual((await svc.page(table, state, 2, 1))[0]);
+    expect(await svc.rowByNumber(table, 1)).toEqual((await svc.page(table, EMPTY_TABLE_STATE, 0, 1))[0]);
+    expect(await svc.rowNumberAt(table, EMPTY_TABLE_STATE, 4)).toBe(5);
+    expect(await svc.rowByNumber(table, table.rows + 1)).toBeNull();
+    expect(await svc.rowNumberAt(table, state, table.rows)).toBeNull();
 
     const summary = await svc.summary(table, EMPTY_TABLE_STATE, table.columns.find((c) => c.name === 'question_index')!);
     expect(summary.nulls).toBe(0);

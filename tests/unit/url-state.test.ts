@@ -10,9 +10,12 @@ import {
   isInverted,
   joinHash,
   parseList,
+  parseRowNumber,
+  parseTablePanels,
   parseTableState,
   splitHash,
   tableStateHref,
+  writeTablePanels,
   writeTableState,
   type TableViewState,
 } from '../../src/lib/state/url-state.ts';
@@ -52,6 +55,20 @@ describe('url state', () => {
 
   it('ignores malformed parts instead of failing', () => {
     expect(parseTableState(new URLSearchParams('sort=-&range.v=abc..&facet.=x'))).toEqual(EMPTY_TABLE_STATE);
+  });
+
+  it('keeps the open row and the column summary beside the filters, and says which row texts are row numbers', () => {
+    const query = writeTableState({ ...EMPTY_TABLE_STATE, search: 'x' }, new URLSearchParams('sql=SELECT 1'));
+    writeTablePanels({ row: '3', summary: 'persona id' }, query);
+    const hash = joinHash('/b/personagym/personas', query);
+    const back = splitHash(hash).query;
+    expect(parseTablePanels(back)).toEqual({ row: '3', summary: 'persona id' });
+    expect(parseTableState(back).search).toBe('x');
+    // Writing the filters keeps the panels, and closing them leaves no key behind.
+    expect(writeTableState(EMPTY_TABLE_STATE, back).get('row')).toBe('3');
+    expect(writeTablePanels({ row: null, summary: null }, back).toString()).toBe('sql=SELECT+1');
+    expect(parseTablePanels(new URLSearchParams())).toEqual({ row: null, summary: null });
+    expect([' 12 ', '1', '0', '-2', '1.5', 'abc', '', '99999999999999999999'].map(parseRowNumber)).toEqual([12, 1, null, null, null, null, null, null]);
   });
 
   it('calls a range inverted only when both ends are there and the minimum is above the maximum', () => {

@@ -41,6 +41,11 @@ function rowOrder(table: Pick<TableInfo, 'relation'>): string {
   return table.relation ? quoteIdent(ROW_NUMBER) : 'rowid';
 }
 
+/** A row's number in the table's own order, from 1: what a link to one row (`row=`) names. */
+function rowNumber(table: Pick<TableInfo, 'relation'>): string {
+  return table.relation ? quoteIdent(ROW_NUMBER) : '(rowid + 1)';
+}
+
 /** Search text as compared: lower-cased, matched literally anywhere (no LIKE wildcards to escape). */
 export function searchNeedle(text: string): string {
   return text.trim().toLowerCase();
@@ -132,6 +137,19 @@ export function pageQuery(table: TableInfo, state: TableViewState, offset: numbe
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
   const sql = `SELECT ${cols} FROM ${tableRef(table)}${where.sql}${orderClause(table, state)} LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`;
   return { sql, params: where.params };
+}
+
+/** The number (rowNumber) of the row at `index` of the state's rows, in the order pageQuery shows them. */
+export function rowNumberAtQuery(table: TableInfo, state: TableViewState, index: number): Sql {
+  const where = whereClause(table, state);
+  const sql = `SELECT ${rowNumber(table)}::BIGINT AS n FROM ${tableRef(table)}${where.sql}${orderClause(table, state)} LIMIT 1 OFFSET ${Math.max(0, Math.floor(index))}`;
+  return { sql, params: where.params };
+}
+
+/** The row numbered `n` (rowNumber) with every column, whatever the filters: none when there is no such row. */
+export function rowByNumberQuery(table: TableInfo, n: number): Sql {
+  const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+  return { sql: `SELECT ${cols} FROM ${tableRef(table)} WHERE ${rowNumber(table)} = CAST($1 AS BIGINT)`, params: [String(n)] };
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { DbClient } from '../db/client.ts';
 import type { TableViewState } from '../state/url-state.ts';
 import type { CellValue, ColumnDoc, TableInfo } from '../types.ts';
-import { cardinalityQuery, countQuery, facetQuery, firstPageQuery, histogramQuery, pageQuery, summaryQuery, type Sql } from './table-query.ts';
+import { cardinalityQuery, countQuery, facetQuery, firstPageQuery, histogramQuery, pageQuery, rowByNumberQuery, rowNumberAtQuery, summaryQuery, type Sql } from './table-query.ts';
 
 /** Columns with at most this many distinct values get a facet list. */
 export const FACET_MAX_DISTINCT = 40;
@@ -73,6 +73,18 @@ export function tableService(db: Pick<DbClient, 'query'>) {
 
     page(table: TableInfo, state: TableViewState, offset: number, limit: number, signal?: AbortSignal) {
       return run(pageQuery(table, state, offset, limit), signal);
+    },
+
+    /** The number in the table's own order (from 1) of the row at `index` of the state's rows. */
+    async rowNumberAt(table: TableInfo, state: TableViewState, index: number, signal?: AbortSignal): Promise<number | null> {
+      const [row] = await run(rowNumberAtQuery(table, state, index), signal);
+      return row ? Number(row.n) : null;
+    },
+
+    /** The row numbered `n` in the table's own order, or null when the table has no such row. */
+    async rowByNumber(table: TableInfo, n: number, signal?: AbortSignal): Promise<Record<string, CellValue> | null> {
+      const [row] = await run(rowByNumberQuery(table, n), signal);
+      return row ?? null;
     },
 
     async facet(table: TableInfo, state: TableViewState, column: string, signal?: AbortSignal): Promise<FacetCount[]> {

@@ -88,6 +88,39 @@ export function isInverted(range: Range): boolean {
   return range.min !== null && range.max !== null && range.min > range.max;
 }
 
+// ---- the table browser's open panels ----
+
+/**
+ * The row open in the side panel (`row=<n>`: its number in the table's own order, from 1, so a link
+ * keeps naming the same row under any sort or filter) and the column the summary shows (`summary=<col>`,
+ * absent while the summary is closed). Kept as the URL's text: a bad or stale value is named, not dropped.
+ */
+export interface TablePanels {
+  row: string | null;
+  summary: string | null;
+}
+
+export function parseTablePanels(query: URLSearchParams): TablePanels {
+  return { row: query.get('row'), summary: query.get('summary') };
+}
+
+/** Writes the open panels into `query` (other keys are kept). */
+export function writeTablePanels(panels: TablePanels, query = new URLSearchParams()): URLSearchParams {
+  for (const key of ['row', 'summary'] as const) {
+    const value = panels[key];
+    if (value === null) query.delete(key);
+    else query.set(key, value);
+  }
+  return query;
+}
+
+/** A `row=` value as a row number (1, 2, …), or null when it is not one. */
+export function parseRowNumber(text: string): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= 1 ? n : null;
+}
+
 /** Link to a table page with some state, e.g. a drill-down to the questions of one persona. */
 export function tableStateHref(path: string, state: Partial<TableViewState>): string {
   return joinHash(path, writeTableState({ ...EMPTY_TABLE_STATE, ...state }));
@@ -105,6 +138,28 @@ export function replaceQuery(query: URLSearchParams): void {
   const { path } = splitHash(window.location.hash);
   const next = joinHash(path, query);
   if (next !== window.location.hash) history.replaceState(history.state, '', next);
+}
+
+/**
+ * Adds a history entry with this query (opening one item, e.g. a row: Back closes it). Like
+ * replaceQuery it fires no hashchange. The entry remembers the hash it was opened from, for popQuery.
+ */
+export function pushQuery(query: URLSearchParams): void {
+  const from = window.location.hash;
+  const next = joinHash(splitHash(from).path, query);
+  if (next !== from) history.pushState({ pushedFrom: from }, '', next);
+}
+
+/**
+ * Closes what pushQuery opened: goes back when the entry before is exactly `query` (so Back does not
+ * step onto a copy of the page), else replaces this entry (a shared link, or the filters changed since).
+ */
+export function popQuery(query: URLSearchParams): void {
+  const next = joinHash(splitHash(window.location.hash).path, query);
+  const state: unknown = history.state;
+  const from = state && typeof state === 'object' && 'pushedFrom' in state ? state.pushedFrom : null;
+  if (from === next) history.back();
+  else replaceQuery(query);
 }
 
 /**
