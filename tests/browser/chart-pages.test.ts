@@ -69,7 +69,7 @@ describe('embed', () => {
     expect(await svg.locator('[data-source-line]').first().textContent()).toContain('Source: PersonaGym');
     expect(await svg.locator('rect').first().getAttribute('fill')).toBe('#14161b');
     const back = frame.getByRole('link', { name: /PersonaGym on Personascope/ });
-    expect(await back.getAttribute('href')).toBe(`${siteOrigin}/#/b/personagym`);
+    expect(await back.getAttribute('href')).toBe(`${siteOrigin}/#/b/personagym?chart=model-by-task`);
     // The embed loads only its own code: no app shell, no SQL console.
     expect(await frame.locator('textarea, .site-header').count()).toBe(0);
     expect(s.requests.filter((u) => !u.startsWith(siteOrigin) && !u.startsWith(hostOrigin))).toEqual([]);

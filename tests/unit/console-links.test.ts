@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builderRequested, readBuilderState, writeBuilderState, type BuilderState } from '../../src/lib/charts/builder.ts';
 import { querySource } from '../../src/lib/charts/builder-source.ts';
 import { licenceText } from '../../src/lib/licence-words.ts';
+import { CHART_PARAM } from '../../src/lib/charts/chart-anchor.ts';
 import { chartPageHash, embedUrl, parseEmbedQuery, type EmbedChart } from '../../src/lib/charts/embed-url.ts';
 import { resultHref, resultSql } from '../../src/lib/console/result-link.ts';
 import { checkQuery, queryTable, readsOwnTables } from '../../src/lib/explore/query-table.ts';
@@ -69,7 +70,9 @@ describe('embed links of builder charts', () => {
   });
 
   it('links back to the page that holds the same chart', () => {
-    expect(chartPageHash(charts[0])).toBe('#/b/personagym');
+    // A curated chart's page is its benchmark's, named so the page lands on that chart.
+    expect(chartPageHash(charts[0])).toBe(`#/b/personagym?${CHART_PARAM}=model-by-task`);
+    expect(parseRoute(chartPageHash(charts[0]))).toEqual({ page: 'benchmark', id: 'personagym' });
     const table = splitHash(chartPageHash(charts[1]));
     expect(parseRoute(chartPageHash(charts[1]))).toEqual({ page: 'table', id: 'personagym', table: 'scores' });
     expect(readBuilderState(table.query)).toEqual(BAR);

@@ -7,6 +7,7 @@
 import { resultHref } from '../console/result-link.ts';
 import { joinHash, parseTableState, writeTableState, type TableViewState } from '../state/url-state.ts';
 import { routeHref } from '../state/router.ts';
+import { CHART_PARAM } from './chart-anchor.ts';
 import { readBuilderState, writeBuilderState, type BuilderState } from './builder.ts';
 import type { ThemeName } from './theme.ts';
 
@@ -62,7 +63,8 @@ export function embedUrl(siteRoot: string, chart: EmbedChart, theme: EmbedTheme)
 export function chartPageHash(chart: EmbedChart): string {
   switch (chart.kind) {
     case 'curated':
-      return routeHref({ page: 'benchmark', id: chart.benchmark });
+      // Names the chart, so the page lands on it rather than at the top of a long page.
+      return joinHash(routeHref({ page: 'benchmark', id: chart.benchmark }).slice(1), new URLSearchParams({ [CHART_PARAM]: chart.view }));
     case 'board':
       return joinHash(routeHref({ page: 'leaderboard' }).slice(1), new URLSearchParams({ benchmark: chart.benchmark, metric: chart.metric, subset: chart.subset }));
     case 'table':
