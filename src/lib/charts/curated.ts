@@ -241,6 +241,11 @@ export function curatedChartsFor(entry: BenchmarkEntry): CuratedChart[] {
 }
 
 /** Find one curated chart by benchmark and view (embeds, tests). */
+/** The curated chart a spec was drawn as (by its benchmark and view), if it is one: its rows are fixed. */
+export function curatedChartOf(spec: Pick<ChartSpec, 'view' | 'source'>): CuratedChart | undefined {
+  return (BY_BENCHMARK[spec.source.benchmarkId] ?? []).find((c) => c.view === spec.view);
+}
+
 export function findCuratedChart(entry: BenchmarkEntry, view: string): CuratedChart | undefined {
   return curatedChartsFor(entry).find((c) => c.view === view);
 }

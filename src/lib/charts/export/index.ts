@@ -38,7 +38,7 @@ export async function exportChart(spec: ChartSpec, format: ExportFormat, p: Pape
   // The picture formats draw the chart once, and its height says whether it fits a page.
   const paper = () => {
     const svg = renderForPaper(cited, p);
-    return { svg, tall: joinWarnings(tallWarning(p, paperHeightIn(svg)), uncited) };
+    return { svg, tall: joinWarnings(tallWarning(p, paperHeightIn(svg), spec), uncited) };
   };
   switch (format) {
     case 'svg': {
