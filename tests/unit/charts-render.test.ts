@@ -219,6 +219,17 @@ describe('chart renderer', () => {
     expect(dark.querySelector('rect')?.getAttribute('fill')).toBe(chartTheme('dark').background);
   });
 
+  it('measures without drawing: a layout-only render has the full render’s height and no plot, at any width', () => {
+    for (const spec of fixtures.values())
+      for (const width of [280, 640, 1600]) {
+        const full = renderChart(spec, { theme: 'light', width, document: doc });
+        const layout = renderChart(spec, { theme: 'light', width, document: doc, layoutOnly: true });
+        expect(layout.getAttribute('height'), `${spec.view} at ${width}`).toBe(full.getAttribute('height'));
+        expect(layout.querySelector('[data-plot]')).toBeNull();
+        expect(layout.querySelector('[data-source-line]')).not.toBeNull();
+      }
+  });
+
   it('lays out the network the same way every time', () => {
     expect(render('network').outerHTML).toBe(render('network').outerHTML);
   });

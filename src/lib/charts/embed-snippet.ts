@@ -44,7 +44,7 @@ export async function initialHeight(spec: ChartSpec, doc: Document = document): 
   let tallest = 0;
   let since = performance.now();
   for (const width of embedLayoutWidths()) {
-    const svg = renderChart(spec, { theme: 'light', width, fontSize: EMBED_FONT_SIZE, document: doc });
+    const svg = renderChart(spec, { theme: 'light', width, fontSize: EMBED_FONT_SIZE, document: doc, layoutOnly: true });
     tallest = Math.max(tallest, Number(svg.getAttribute('height')));
     if (performance.now() - since > MEASURE_SLICE_MS) {
       await nextTask();

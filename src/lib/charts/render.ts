@@ -31,6 +31,22 @@ export class ChartHeightError extends Error {
   }
 }
 
+/** The drawn plot moved into a group of our own at `y`: one flat SVG with no nested stylesheet. */
+function plotGroup(ctx: Ctx, plot: SVGSVGElement | HTMLElement, y: number): SVGGElement {
+  const group = el(ctx.doc, 'g', { transform: `translate(0,${round(y)})`, 'data-plot': '' }) as SVGGElement;
+  // Keep the plot root's presentation attributes (text-anchor, font-size…) that its children inherit.
+  for (const name of ['text-anchor', 'font-size', 'fill']) {
+    const value = plot.getAttribute(name);
+    if (value) group.setAttribute(name, value === 'currentColor' ? ctx.theme.foreground : value);
+  }
+  group.setAttribute('font-size', String(ctx.fontSize));
+  for (const child of [...plot.childNodes]) {
+    if ((child as Element).nodeName?.toLowerCase() === 'style') continue;
+    group.append(child);
+  }
+  return group;
+}
+
 /** Render a spec to an <svg> element (not attached to any document). */
 export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElement {
   const doc = options.document ?? document;
@@ -84,20 +100,7 @@ export function renderChart(spec: ChartSpec, options: RenderOptions): SVGSVGElem
     if (options.height < needed) throw new ChartHeightError(options.height, needed);
     plotHeight = options.height - y - footerHeight;
   }
-  const plot = buildPlot(ctx, plotHeight);
-  const group = el(doc, 'g', { transform: `translate(0,${round(y)})`, 'data-plot': '' });
-  // Keep the plot root's presentation attributes (text-anchor, font-size…) that its children inherit.
-  for (const name of ['text-anchor', 'font-size', 'fill']) {
-    const value = plot.getAttribute(name);
-    if (value) group.setAttribute(name, value === 'currentColor' ? theme.foreground : value);
-  }
-  group.setAttribute('font-size', String(fontSize));
-  // Move the plot's content into our own group: one flat SVG with no nested stylesheet.
-  for (const child of [...plot.childNodes]) {
-    if ((child as Element).nodeName?.toLowerCase() === 'style') continue;
-    group.append(child);
-  }
-  svg.append(group);
+  if (!options.layoutOnly) svg.append(plotGroup(ctx, buildPlot(ctx, plotHeight), y));
   y += plotHeight;
 
   y += pad;

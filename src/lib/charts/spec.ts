@@ -92,6 +92,11 @@ export interface RenderOptions {
   fontSize?: number;
   /** DOM document to build in (jsdom in Node tests); defaults to the global one. */
   document?: Document;
+  /**
+   * Lay out the title, legend and source line and size the plot, but leave the plot out: the
+   * picture's height never depends on the marks, so measuring it need not draw thousands of them.
+   */
+  layoutOnly?: boolean;
 }
 
 /** Axis label with its unit: "Accuracy (%)". */
