@@ -170,16 +170,16 @@ describe('Parquet', () => {
       columnData: [
         { name: 'model', data: ['a', 'b', null], type: 'STRING' },
         { name: 'value', data: [1.5, 2, 3], type: 'DOUBLE' },
-        { name: 'n', data: [1n, 2n, 3n], type: 'INT64' },
+        { name: 'n', data: [1n, 2n, 3n], type: 'INT64' }, // stays 64-bit (BIGINT), never rounded through a double
       ],
     });
     const p = await prepareBytes(new Uint8Array(buf), 'x.parquet');
     if (p.format !== 'parquet') throw new Error(`read as ${p.format}`);
     const t = tableFromIPC(p.ipc);
     expect(t.toArray().map((r) => r.toJSON())).toEqual([
-      { model: 'a', value: 1.5, n: 1 },
-      { model: 'b', value: 2, n: 2 },
-      { model: null, value: 3, n: 3 },
+      { model: 'a', value: 1.5, n: 1n },
+      { model: 'b', value: 2, n: 2n },
+      { model: null, value: 3, n: 3n },
     ]);
     expect((await failsAsync(prepareBytes(new Uint8Array([...utf8('PAR1'), 1, 2, 3, 4]), 'bad.parquet'))).message).toMatch(/not a readable Parquet/);
     // Named .parquet without the magic bytes: said as such, not as a text file that is "not UTF-8".

@@ -11,7 +11,7 @@ import { UploadError } from './upload-error.ts';
 export type Prepared =
   /** CSV is read by DuckDB's own read_csv from these bytes (BOM removed). */
   | { format: 'csv'; bytes: Uint8Array; delimiter: string | null; head: string }
-  | { format: Exclude<UploadFormat, 'csv'>; ipc: Uint8Array; rows: number };
+  | { format: Exclude<UploadFormat, 'csv'>; ipc: Uint8Array; rows: number; notes?: string[] };
 
 /** Refuses a file over the cap before reading a byte of it. */
 export function checkSize(bytes: number): void {
@@ -28,8 +28,8 @@ export async function prepareBytes(bytes: Uint8Array, fileName: string, contentT
   if (format !== 'parquet' && /\.parquet$/i.test(fileName.replace(/[?#].*$/, '')))
     throw new UploadError('the file is named .parquet but is not a Parquet file: it does not start with the bytes "PAR1" (a cut-off download, or another file renamed?).');
   if (format === 'parquet') {
-    const { rows, names } = await parseParquet(bytes);
-    return { format, ipc: rowsToArrowIPC(rows, names), rows: rows.length };
+    const { rows, names, types, notes } = await parseParquet(bytes);
+    return { format, ipc: rowsToArrowIPC(rows, names, types), rows: rows.length, notes };
   }
   const bom = checkUtf8(bytes);
   const body = bytes.subarray(bom);

@@ -130,7 +130,7 @@ export class UserData {
         const taken = new Set([...this.tables.map((t) => t.name), ...(await this.store.names().catch(() => []))]);
         const wanted = safeTableName(fileName);
         const name = uniqueName(wanted, taken);
-        const { rows, columns } = await createUserTable(engine, name, prepared);
+        const { rows, columns, notes: readNotes } = await createUserTable(engine, name, prepared);
         let info = tableInfo(name, fileName, prepared.format, file.size, { rows, columns }, { url: opts.url ?? null });
         let mappingProblem: string | undefined;
         const guess = guessMapping(name, columns.map((c) => c.name));
@@ -143,7 +143,7 @@ export class UserData {
           }
         }
         info = await this.storeNew(engine, info, file, wanted, taken);
-        const notes = await numbersWithMissingMarkers(engine, info.name, columns);
+        const notes = [...readNotes, ...(await numbersWithMissingMarkers(engine, info.name, columns))];
         this.tables = [...this.tables, info];
         await rebuildResultsViews(engine, this.usable());
         if (info.mapping) notes.push(...(await ambiguousModelNotes(engine, info)));
@@ -191,7 +191,8 @@ export class UserData {
       const old = this.find(name);
       let created: Pick<UserTableInfo, 'rows' | 'columns'>;
       try {
-        created = await createUserTable(engine, name, prepared);
+        const { rows, columns } = await createUserTable(engine, name, prepared);
+        created = { rows, columns };
       } catch (e) {
         if (!(e instanceof UploadError) || !/no data rows/.test(e.message)) throw e;
         await this.store.delete(name);

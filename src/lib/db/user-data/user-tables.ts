@@ -16,12 +16,13 @@ export const RESULTS_ALL_READS = ['main.results', 'main.models', 'main.model_ali
 
 const mineTable = (name: string) => `${MINE}.${quoteIdent(name)}`;
 
-/** Creates mine.<name> from a prepared file; returns its row count and columns. */
+/** Creates mine.<name> from a prepared file; returns its row count, columns and what reading it changed. */
 export async function createUserTable(
   engine: Engine,
   name: string,
   prepared: Prepared,
-): Promise<Pick<UserTableInfo, 'rows' | 'columns'>> {
+): Promise<Pick<UserTableInfo, 'rows' | 'columns'> & { notes: string[] }> {
+  const notes = prepared.format === 'csv' ? [] : [...(prepared.notes ?? [])];
   await engine.run(`CREATE SCHEMA IF NOT EXISTS ${MINE}`);
   await engine.run(`DROP TABLE IF EXISTS ${mineTable(name)}`);
   if (prepared.format === 'csv') {
@@ -54,7 +55,7 @@ export async function createUserTable(
       );
     }
   }
-  return info;
+  return { ...info, notes };
 }
 
 /**
