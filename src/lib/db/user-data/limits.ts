@@ -15,3 +15,10 @@ export function formatBytes(n: number): string {
   } while (v >= 1000 && i < units.length - 1);
   return `${v < 10 ? String(Number(v.toFixed(1))) : v.toFixed(0)} ${units[i]}`;
 }
+
+/**
+ * The longest CSV line read (one field of a long text, a whole JSON document in a cell): DuckDB
+ * refuses lines over 2 MB by default and keeps a read buffer of 16 lines' size, so the cap is lower
+ * than the file's.
+ */
+export const MAX_CSV_LINE_BYTES = 16_000_000;

@@ -6,6 +6,7 @@ import type { ResultsMapping, UserTableInfo } from '../../types.ts';
 import type { Engine } from '../client.ts';
 import { quoteIdent, quoteLiteral } from '../sql-text.ts';
 import type { Prepared } from './prepare.ts';
+import { formatBytes, MAX_CSV_LINE_BYTES } from './limits.ts';
 import { explainOneColumn } from './text-checks.ts';
 import { UploadError } from './upload-error.ts';
 
@@ -31,9 +32,7 @@ export async function createUserTable(
     // DuckDB's worker takes ownership of the buffer (no copy of a 100 MB file): `prepared` is used up here.
     await engine.registerFileBuffer(file, prepared.bytes);
     try {
-      await engine.run(createFromCsvSql(name, file, prepared.delimiter));
-    } catch (e) {
-      throw csvError(e);
+      notes.push(...(await readCsv(engine, name, file, prepared.delimiter)));
     } finally {
       await engine.dropFile(file);
     }
@@ -62,17 +61,76 @@ export async function createUserTable(
  * The statement that reads a CSV file into mine.<name>: every row sampled for the column types. Also run
  * by the upload bench on native DuckDB, so both engines build the table the same way.
  */
-export function createFromCsvSql(name: string, file: string, delimiter: string | null): string {
-  const options = ['header = true', 'sample_size = -1', ...(delimiter ? [`delim = ${quoteLiteral(delimiter)}`] : [])];
+export function createFromCsvSql(
+  name: string,
+  file: string,
+  delimiter: string | null,
+  retry: { textColumns?: string[]; maxLineBytes?: number } = {},
+): string {
+  const text = retry.textColumns ?? [];
+  const options = [
+    'header = true',
+    'sample_size = -1',
+    ...(delimiter ? [`delim = ${quoteLiteral(delimiter)}`] : []),
+    ...(text.length ? [`types = {${text.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`] : []),
+    ...(retry.maxLineBytes ? [`max_line_size = ${retry.maxLineBytes}`] : []),
+  ];
   return `CREATE TABLE ${mineTable(name)} AS SELECT * FROM read_csv(${quoteLiteral(file)}, ${options.join(', ')})`;
 }
 
-/** DuckDB's CSV error, with the line it names kept as `where.line`. */
-function csvError(e: unknown): UploadError {
-  const message = e instanceof Error ? e.message : String(e);
-  const line = /\bLine:? (\d+)/i.exec(message);
-  const short = message.split('\n').filter((l) => l.trim() && !/^\s*Possible (fixes|Solution)/i.test(l))[0] ?? message;
-  return new UploadError(`DuckDB could not read it as CSV: ${short}`, line ? { line: Number(line[1]) } : {});
+/**
+ * Reads a registered CSV file into mine.<name>. A column DuckDB typed from most of its values but
+ * cannot convert in one row (two date spellings, a stray word) is read again as text, and a line over
+ * DuckDB's 2 MB default again with a larger limit, as far as MAX_CSV_LINE_BYTES. Returns notes on what
+ * was read as text.
+ */
+async function readCsv(engine: Engine, name: string, file: string, delimiter: string | null): Promise<string[]> {
+  const textColumns: string[] = [];
+  const notes: string[] = [];
+  let maxLineBytes: number | undefined;
+  for (;;) {
+    try {
+      await engine.run(createFromCsvSql(name, file, delimiter, { textColumns, maxLineBytes }));
+      return notes;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const conversion = /Error when converting column "(.+?)"\. Could not convert string "(.*?)" to '(.+?)'/.exec(message);
+      if (conversion && !textColumns.includes(conversion[1])) {
+        const [, column, value, type] = conversion;
+        const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+        textColumns.push(column);
+        notes.push(
+          `${column} was read as text: most of its values read as ${type}, but “${value.slice(0, 40)}”${line ? ` (line ${line})` : ''} does not, and no value was changed to make it fit.`,
+        );
+        continue;
+      }
+      const long = /Maximum line size of \d+ bytes exceeded\. Actual Size: ?(\d+)/.exec(message);
+      const wanted = long ? Number(long[1]) + 1 : 0;
+      if (long && wanted <= MAX_CSV_LINE_BYTES && wanted > (maxLineBytes ?? 0)) {
+        maxLineBytes = Math.min(MAX_CSV_LINE_BYTES, Math.max(wanted, 2 * (maxLineBytes ?? 0)));
+        continue;
+      }
+      throw csvError(message);
+    }
+  }
+}
+
+/**
+ * DuckDB's CSV error in a sentence: its first line (the kind of error) and the line that says why
+ * (a column that cannot be converted, a line too long), with the file line it names kept as `where.line`.
+ */
+export function csvError(message: string): UploadError {
+  const lines = message.split('\n').map((l) => l.trim());
+  const long = /Maximum line size of \d+ bytes exceeded\. Actual Size: ?(\d+)/.exec(message);
+  if (long)
+    // DuckDB's line number for this error counts wrongly (line 1 for any line), so none is given.
+    return new UploadError(
+      `a line is ${formatBytes(Number(long[1]))} long; lines up to ${formatBytes(MAX_CSV_LINE_BYTES)} can be read. Split the long field or load the file as Parquet.`,
+    );
+  const line = /\bCSV Error on Line:? (\d+)/i.exec(message);
+  const first = lines.find((l) => l) ?? message;
+  const why = lines.find((l) => l && l !== first && !/^(Original Line|Possible (fixes|solutions?)|\*|file =|LINE \d)/i.test(l) && !/^\w+ = /.test(l));
+  return new UploadError(`DuckDB could not read it as CSV: ${first.replace(/:?\s*CSV Error on Line:? \d+/i, '')}${line ? ` on line ${line[1]}` : ''}${why ? `: ${why}` : ''}`, line ? { line: Number(line[1]) } : {});
 }
 
 export async function describeUserTable(engine: Engine, name: string): Promise<Pick<UserTableInfo, 'rows' | 'columns'>> {
