@@ -192,7 +192,26 @@ function mappedColumns(m: ResultsMapping, prefix = ''): { col: (c: string) => st
   return { col, text, benchmark: 'column' in m.benchmark ? text(m.benchmark.column) : quoteLiteral(m.benchmark.fixed) };
 }
 
+/** Released benchmark ids, and each one's metric names, by their lower-case spelling (when only one spells it). */
+const RELEASED_BENCHMARKS_SQL = `SELECT lower(benchmark) AS spelling, any_value(benchmark) AS benchmark FROM main.results GROUP BY 1 HAVING count(DISTINCT benchmark) = 1`;
+const RELEASED_METRICS_SQL = `SELECT benchmark, lower(metric) AS spelling, any_value(metric) AS metric FROM main.results GROUP BY 1, 2 HAVING count(DISTINCT metric) = 1`;
+
+/**
+ * `rows` (with benchmark and metric text columns) where a benchmark or metric that differs from a
+ * released one only in case or surrounding spaces ("PersonaGym" / "Score") is spelled as released, so
+ * the row lands on the released board instead of a board of its own.
+ */
+function asReleasedSpelling(rows: string): string {
+  return `SELECT y.* REPLACE (coalesce(rb.benchmark, y.benchmark) AS benchmark, coalesce(rm.metric, y.metric) AS metric) FROM (${rows}) AS y
+  LEFT JOIN (${RELEASED_BENCHMARKS_SQL}) AS rb ON rb.spelling = lower(trim(y.benchmark))
+  LEFT JOIN (${RELEASED_METRICS_SQL}) AS rm ON rm.benchmark = coalesce(rb.benchmark, y.benchmark) AND rm.spelling = lower(trim(y.metric))`;
+}
+
 function resultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
+  return asReleasedSpelling(typedResultsSelect(t));
+}
+
+function typedResultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
   const m = t.mapping as ResultsMapping;
   // Columns qualified by the table's alias, so a user column named like the join's cannot be taken for it.
   const { col, text, benchmark } = mappedColumns(m, 'u.');
@@ -304,6 +323,7 @@ export async function validateMapping(engine: Engine, name: string, m: ResultsMa
       row,
     });
   }
+  await checkNoBlanks(engine, name, m);
   if (m.higherIsBetter) {
     const b = await engine.run(
       `SELECT count(*) AS n FROM ${mineTable(name)} WHERE ${quoteIdent(m.higherIsBetter)} IS NOT NULL AND TRY_CAST(${quoteIdent(m.higherIsBetter)} AS BOOLEAN) IS NULL`,
@@ -311,6 +331,26 @@ export async function validateMapping(engine: Engine, name: string, m: ResultsMa
     if (Number(b.rows[0].n) > 0) throw new UploadError(`column “${m.higherIsBetter}” must hold true/false values.`);
     await checkDirections(engine, name, m);
   }
+}
+
+/** Refuses result rows (a value given) whose model, metric or benchmark is empty: they would land on no board, or as a nameless model. */
+async function checkNoBlanks(engine: Engine, name: string, m: ResultsMapping): Promise<void> {
+  const { col, text, benchmark } = mappedColumns(m);
+  const blank = (sql: string) => `coalesce(trim(${sql}), '') = ''`;
+  const r = await engine.run(
+    `SELECT row_number, concat_ws(', ', CASE WHEN model THEN 'model' END, CASE WHEN metric THEN 'metric' END, CASE WHEN benchmark THEN 'benchmark' END) AS empty,
+       count(*) OVER () AS n
+     FROM (SELECT row_number() OVER () AS row_number, ${blank(text(m.model))} AS model, ${blank(text(m.metric))} AS metric,
+             ${blank(benchmark)} AS benchmark, ${col(m.value)} AS v FROM ${mineTable(name)})
+     WHERE v IS NOT NULL AND (model OR metric OR benchmark) ORDER BY row_number LIMIT 5`,
+  );
+  if (!r.rows.length) return;
+  const n = Number(r.rows[0].n);
+  const listed = r.rows.map((x) => `${Number(x.row_number)} (${String(x.empty)})`).join(', ');
+  throw new UploadError(
+    `${n === 1 ? 'row' : 'rows'} ${listed}${n > r.rows.length ? ` and ${n - r.rows.length} more` : ''} ${n === 1 ? 'has' : 'have'} a value but an empty cell where a result needs a model, a metric and a benchmark. Fill ${n === 1 ? 'it' : 'them'} in, or empty the value to leave ${n === 1 ? 'that row' : 'those rows'} out.`,
+    { row: Number(r.rows[0].row_number) },
+  );
 }
 
 const direction = (higher: unknown) => (higher ? 'higher is better' : 'lower is better');
@@ -324,7 +364,7 @@ async function checkDirections(engine: Engine, name: string, m: ResultsMapping):
   const { text, benchmark } = mappedColumns(m);
   const rows = `(SELECT row_number() OVER () AS row_number, ${benchmark} AS benchmark, ${text(m.metric)} AS metric,
       TRY_CAST(${quoteIdent(m.higherIsBetter!)} AS BOOLEAN) AS higher, ${quoteIdent(m.value)} AS v FROM ${mineTable(name)})`;
-  const stated = `SELECT * FROM ${rows} WHERE v IS NOT NULL AND higher IS NOT NULL`;
+  const stated = `SELECT * FROM (${asReleasedSpelling(`SELECT * FROM ${rows}`)}) WHERE v IS NOT NULL AND higher IS NOT NULL`;
   const released = await engine.run(
     `SELECT y.row_number, y.benchmark, y.metric, y.higher, k.higher_is_better AS released FROM (${stated}) y
      JOIN (${RELEASED_DIRECTION_SQL}) k ON k.benchmark = y.benchmark AND k.metric = y.metric
