@@ -26,6 +26,14 @@ const PARSERS = {
   dateFromDays: (days: number) => days,
 };
 
+/** A column of UTC instants (a TIMESTAMP adjusted to UTC, or the legacy millis/micros types). */
+function isUtcInstant(c: SchemaTree): boolean {
+  const { converted_type: ctype, logical_type: ltype } = c.element;
+  // The logical type decides when present; the legacy types alone are UTC instants.
+  if (ltype?.type === 'TIMESTAMP') return ltype.isAdjustedToUTC;
+  return ctype === 'TIMESTAMP_MILLIS' || ctype === 'TIMESTAMP_MICROS';
+}
+
 /** The type a top-level column keeps, from its schema element; null: inferred from the values. */
 function statedType(c: SchemaTree): StatedType | null {
   const e = c.element;
@@ -34,9 +42,9 @@ function statedType(c: SchemaTree): StatedType | null {
   if (c.children.length || e.repetition_type === 'REPEATED') return 'json';
   if (ctype === 'DECIMAL' || ltype?.type === 'DECIMAL') return 'double'; // hyparquet divides by the scale
   if (ctype === 'DATE' || ltype?.type === 'DATE') return 'date';
-  if (ltype?.type === 'TIMESTAMP') return ltype.isAdjustedToUTC ? 'timestamptz' : 'timestamp';
-  if (ctype === 'TIMESTAMP_MILLIS' || ctype === 'TIMESTAMP_MICROS') return 'timestamptz'; // the legacy types are UTC instants
-  if (e.type === 'INT96') return 'timestamp';
+  // UTC instants are kept as plain TIMESTAMPs in UTC: DuckDB-WASM's time-zone functions would fetch its
+  // ICU extension from another host, which this site never does.
+  if (ltype?.type === 'TIMESTAMP' || isUtcInstant(c) || e.type === 'INT96') return 'timestamp';
   if ((ltype?.type === 'TIME' && ltype.unit === 'MICROS') || ctype === 'TIME_MICROS') return 'time';
   if (e.type === 'INT64') return ctype === 'UINT_64' || (ltype?.type === 'INTEGER' && !ltype.isSigned) ? 'uint64' : 'int64';
   return null;
@@ -47,6 +55,9 @@ function schemaNotes(columns: SchemaTree[]): string[] {
   const nested = columns.filter((c) => statedType(c) === 'json').map((c) => c.element.name);
   if (nested.length)
     notes.push(`${nested.join(', ')} ${nested.length === 1 ? 'is a nested column' : 'are nested columns'} (list, struct or map) in the file and ${nested.length === 1 ? 'was' : 'were'} kept as JSON text.`);
+  const utc = columns.filter(isUtcInstant).map((c) => c.element.name);
+  if (utc.length)
+    notes.push(`${utc.join(', ')} ${utc.length === 1 ? 'holds' : 'hold'} instants with a time zone in the file; ${utc.length === 1 ? 'it is' : 'they are'} kept as TIMESTAMP in UTC (no time zone attached).`);
   for (const c of columns) {
     const { precision, scale } = c.element;
     if (statedType(c) === 'double' && (precision ?? 0) > 15)

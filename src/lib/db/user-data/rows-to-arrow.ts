@@ -9,7 +9,7 @@ import { UploadError } from './upload-error.ts';
  * timestamp as bigint (time and timestamps in microseconds), double as numbers, date as days since 1970,
  * json as any value.
  */
-export type StatedType = 'int64' | 'uint64' | 'double' | 'date' | 'time' | 'timestamp' | 'timestamptz' | 'json';
+export type StatedType = 'int64' | 'uint64' | 'double' | 'date' | 'time' | 'timestamp' | 'json';
 
 type Kind = 'empty' | 'int' | 'bigint' | 'float' | 'bool' | 'text';
 
@@ -70,8 +70,6 @@ function statedVector(type: StatedType, values: unknown[]): arrow.Vector {
       return int64Vector(new arrow.TimeMicrosecond(), values);
     case 'timestamp':
       return int64Vector(new arrow.TimestampMicrosecond(), values);
-    case 'timestamptz':
-      return int64Vector(new arrow.TimestampMicrosecond('UTC'), values);
     case 'double':
       return arrow.vectorFromArray(values.map((v) => (v == null ? null : Number(v))), new arrow.Float64());
     case 'date':
