@@ -1,14 +1,21 @@
 // The SQL console (#/sql): runs with Ctrl+Enter and shows count and timing, pages a large result,
 // marks DuckDB's error position in the editor, cancels a long query and keeps working, keeps its
 // history across a reload, asks before a shared link reaches outside the site, and downloads CSV and
-// Parquet files that hold the right rows. One page for the whole file (DuckDB boots once).
+// Parquet files that hold the right rows. SQL that would change the site's released tables never runs
+// (from a link, the console or a SQL box), so other pages keep the released numbers; a linked script
+// that does more than read waits for a go-ahead listing its statements; a script of several statements
+// says its rows are the last one's. One page for the whole file (DuckDB boots once).
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtCatalog, downloaded, newSession, waitForDb, type Session } from './harness.ts';
+import { builtCatalog, builtTableRows, downloaded, newSession, waitForDb, type Session } from './harness.ts';
 
 const catalog = builtCatalog();
 const personagym = catalog.benchmarks.find((b) => b.id === 'personagym');
 const personas = personagym?.tables.find((t) => t.name === 'personas');
+const releasedClaude = builtTableRows('main/results.arrow.gz').find(
+  (r) => r.benchmark === 'personagym' && r.model === 'claude_3.5_sonnet' && r.subset === 'PersonaScore',
+) as { model_id: string; value: number } | undefined;
+const TAMPER = "UPDATE main.results SET value = 0.01 WHERE benchmark='personagym' AND model='claude_3.5_sonnet'; SELECT 'hello' AS greeting";
 
 let s: Session;
 beforeAll(async () => {
@@ -265,5 +272,72 @@ describe('SQL console', () => {
     const cite = s.page.locator('[data-combined-bibtex]');
     await cite.locator('summary').click();
     expect(await cite.locator('[data-bibtex]').innerText()).toContain(personagym!.bibtex.split('\n')[0].trim());
+  });
+});
+
+/** Opens the console with this SQL in its link, as a fresh load (a shared link). */
+async function openLink(sql: string): Promise<void> {
+  await s.open(`#/sql?q=${encodeURIComponent(sql)}`);
+  await s.page.reload();
+  await ui().editor.waitFor();
+}
+
+/** The PersonaScore value the PersonaGym leaderboard shows for Claude 3.5 Sonnet. */
+async function boardValue(): Promise<number> {
+  await s.open('#/leaderboard?benchmark=personagym&metric=score&subset=PersonaScore');
+  const row = s.page.locator(`[data-leaderboard] tbody tr[data-model-id="${releasedClaude!.model_id}"]`);
+  await row.waitFor({ timeout: 90_000 });
+  return Number(await row.getAttribute('data-value'));
+}
+
+describe.skipIf(!personagym || !releasedClaude)('released tables from the console', () => {
+  it('refuses a linked UPDATE of main.results, naming it; the leaderboard keeps the released value', async () => {
+    await openLink(TAMPER);
+    await ui().error.waitFor({ timeout: 90_000 });
+    const message = await ui().error.innerText();
+    expect(message).toContain('Statement 1 of 2, UPDATE main.results SET value = 0.01');
+    expect(message).toContain('would change main.results');
+    expect(message).toContain('CREATE TEMP TABLE my_copy AS SELECT * FROM main.results');
+    expect(await ui().summary.count()).toBe(0); // not even the SELECT ran
+    expect(await boardValue()).toBe(releasedClaude!.value);
+  });
+
+  it('refuses a typed DROP TABLE main.results; the leaderboard still loads', async () => {
+    await s.open('#/sql');
+    await ui().editor.fill('DROP TABLE main.results');
+    await s.page.keyboard.press('Escape');
+    await ui().editor.press('Control+Enter');
+    await ui().error.waitFor({ timeout: 90_000 });
+    expect(await ui().error.innerText()).toContain('DROP TABLE would change main.results');
+    expect(await boardValue()).toBe(releasedClaude!.value);
+    expect(await s.page.getByText('Catalog Error').count()).toBe(0);
+  });
+
+  it('refuses the same in a benchmark page’s SQL box', async () => {
+    await s.open('#/b/personagym');
+    const box = s.page.locator('[data-sql-box]').first();
+    await box.locator('textarea').fill('delete from personagym.scores');
+    await box.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => box.locator('[data-sql-error]').innerText(), { timeout: 90_000 }).toContain('DELETE would change personagym.scores');
+  });
+
+  it('asks before a linked script that changes something, listing its statements; then says which rows show', async () => {
+    await openLink('CREATE TEMP TABLE link_t AS SELECT 41 AS x;\nUPDATE link_t SET x = x + 1;\nSELECT x FROM link_t');
+    await s.page.getByRole('alertdialog').waitFor({ timeout: 90_000 });
+    const listed = await s.page.getByRole('alertdialog').locator('[data-confirm-changes] li').allInnerTexts();
+    expect(listed).toEqual(['CREATE TEMP TABLE link_t AS SELECT 41 AS x', 'UPDATE link_t SET x = x + 1']);
+    expect(await ui().summary.count()).toBe(0);
+    await s.page.getByRole('alertdialog').getByRole('button', { name: 'Run anyway' }).click();
+    await expect.poll(() => ui().summary.count(), { timeout: 90_000 }).toBe(1);
+    expect(await ui().summary.innerText()).toContain("3 statements ran; the rows shown are the last one's.");
+    expect(await ui().summary.getAttribute('data-row-count')).toBe('1');
+    expect(await s.page.locator('[data-sql-result]').innerText()).toContain('42');
+  });
+
+  it('runs a read-only link at once, saying nothing of statements when there is one', async () => {
+    await openLink("SELECT 'hello' AS greeting");
+    await expect.poll(() => ui().summary.count(), { timeout: 90_000 }).toBe(1);
+    expect(await s.page.getByRole('alertdialog').count()).toBe(0);
+    expect(await s.page.locator('[data-sql-statements]').count()).toBe(0);
   });
 });

@@ -6,7 +6,6 @@ import { runConsoleQuery } from '../../src/lib/console/run-query.ts';
 import type { Completion } from '@codemirror/autocomplete';
 import { completionSchema } from '../../src/lib/console/completion-schema.ts';
 import { errorSpan } from '../../src/lib/console/error-span.ts';
-import { queryGate } from '../../src/lib/console/query-gate.ts';
 import { isPageableQuery, statementCount, withoutTrailingSemicolon } from '../../src/lib/console/statement.ts';
 import { DbError } from '../../src/lib/db/errors.ts';
 import { memoryStorage } from './memory-storage.ts';
@@ -166,13 +165,5 @@ describe('completion schema', () => {
       ['"Odd Name"', 'VARCHAR', 'Odd Name text'],
     ]);
     expect(ns.mine.self.detail).toBe('schema · Your data');
-  });
-});
-
-describe('query gate', () => {
-  it('asks for text, then for a go-ahead before SQL reaches outside the site, else runs', () => {
-    expect(queryGate('  \n')).toEqual({ kind: 'empty', message: 'Type a query first, e.g. SELECT 42.' });
-    expect(queryGate("SELECT * FROM read_csv('https://example.com/a.csv')")).toEqual({ kind: 'confirm', urls: ['https://example.com/a.csv'] });
-    expect(queryGate('SELECT 42')).toEqual({ kind: 'run' });
   });
 });

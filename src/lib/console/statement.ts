@@ -1,16 +1,23 @@
 // Reads just enough of a console statement to know whether its rows can be paged through a
-// temporary table (CREATE TEMP TABLE … AS <query>): one statement that is a query.
+// temporary table (CREATE TEMP TABLE … AS <query>): one statement that is a query and only reads.
+import { lexSql, sqlStatements } from './sql-lexer.ts';
+import { onlyReads } from './statement-effects.ts';
 
 /** The SQL without comments, string literals and quoted identifiers (each replaced by a space), for scanning. */
 export function blankOutLiterals(sql: string): string {
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^']|'')*'?|"(?:[^"]|"")*"?/g, (m) => ' '.repeat(m.length));
+  let out = '';
+  let at = 0;
+  for (const t of lexSql(sql)) {
+    if (t.kind !== 'string' && t.kind !== 'ident' && t.kind !== 'comment') continue;
+    out += sql.slice(at, t.start) + ' '.repeat(t.end - t.start);
+    at = t.end;
+  }
+  return out + sql.slice(at);
 }
 
 /** Number of statements in the text (semicolons outside literals and comments split them). */
 export function statementCount(sql: string): number {
-  return blankOutLiterals(sql)
-    .split(';')
-    .filter((part) => part.trim() !== '').length;
+  return sqlStatements(sql).length;
 }
 
 // Statements DuckDB accepts as the body of CREATE TABLE … AS. SHOW, DESCRIBE, SUMMARIZE, PRAGMA, SET,
@@ -20,7 +27,7 @@ const QUERY_START = /^\s*(?:\(|select\b|with\b|from\b|values\b|table\b|pivot\b|u
 /** True when the text is exactly one query statement (its rows can be counted and paged). */
 export function isPageableQuery(sql: string): boolean {
   const scan = blankOutLiterals(sql);
-  return statementCount(sql) === 1 && QUERY_START.test(scan);
+  return statementCount(sql) === 1 && QUERY_START.test(scan) && onlyReads(sql);
 }
 
 /** The statement without a trailing semicolon (and trailing comments), ready to be wrapped. */
