@@ -14,8 +14,9 @@ import { benchmarkDir, listBenchmarkIds, loadMeta, type BenchmarkMeta, type Tabl
 import { loadModels, mapResultModels } from './models.ts';
 import { outDir, repoRoot, schemaFor } from './paths.ts';
 import { recipeFiles, runRecipe } from './recipe.ts';
+import { insertResultItems, resolveResultItems, RESULT_ITEMS_COLUMNS, resultItemsProblems } from './result-items.ts';
 import { ResolveError, resolveFiles } from './resolve.ts';
-import { CLAIMS_COLUMNS, RESULTS_COLUMNS, SHARED_TABLES } from './shared-tables.ts';
+import { CLAIMS_COLUMNS, RESULTS_COLUMNS, SHARED_TABLES, SPECIAL_TABLES } from './shared-tables.ts';
 
 class BuildError extends Error {}
 
@@ -98,7 +99,7 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
   const skipped = await runRecipe(conn, id, schema, stage);
 
   const made = await tableNames(conn, schema);
-  const published = made.filter((t) => !t.startsWith('_') && t !== 'results' && t !== 'claims');
+  const published = made.filter((t) => !t.startsWith('_') && !SPECIAL_TABLES.includes(t));
   const undescribed = published.filter((t) => !meta.tables[t]);
   const missing = Object.keys(meta.tables).filter((t) => !made.includes(t));
   if (undescribed.length) throw new BuildError(`${id}: recipe made tables not described in meta.json: ${undescribed.join(', ')}`);
@@ -129,11 +130,20 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
   if (made.includes('results')) {
     await checkShape(conn, `"${schema}".results`, RESULTS_COLUMNS);
     const r = await conn.runAndReadAll(
-      `INSERT INTO main.results SELECT '${id}', model, NULL, metric, coalesce(subset, 'overall'), value, unit, higher_is_better, source FROM "${schema}".results`,
+      `INSERT INTO main.results SELECT '${id}', model, NULL, metric, coalesce(subset, 'overall'), value, unit, higher_is_better, source, NULL FROM "${schema}".results`,
     );
     resultsRows = Number(r.getRowsJS()[0]?.[0] ?? 0);
     const nulls = (await conn.runAndReadAll(`SELECT count(*) AS n FROM "${schema}".results WHERE value IS NULL OR model IS NULL OR metric IS NULL`)).getRowObjectsJS();
     if (Number(nulls[0].n)) throw new BuildError(`${id}: results has ${nulls[0].n} rows with no model, metric or value`);
+  }
+  let itemRows = 0;
+  if (made.includes('result_items')) {
+    if (!made.includes('results')) throw new BuildError(`${id}: the recipe made result_items but no results table for them to belong to`);
+    await checkShape(conn, `"${schema}".result_items`, RESULT_ITEMS_COLUMNS);
+    const problems = await resultItemsProblems(conn, schema);
+    // The caller prefixes the first line with the benchmark id; the others get it here.
+    if (problems.length) throw new BuildError(problems.join(`\n${id}: `));
+    itemRows = await insertResultItems(conn, id, schema);
   }
   let claims: Claim[] = [];
   if (made.includes('claims')) {
@@ -155,7 +165,7 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
   else if (tables.length > 0) availability.push('tables');
   if (claims.length > 0) availability.push('claims');
   console.log(
-    `  ${id}: ${sourceFiles.length} release files, ${tables.length} tables (${tables.map((t) => `${t.name} ${t.rows}`).join(', ') || '—'}), ${resultsRows} results, ${claims.length} claims, ${checks.passed} checks`,
+    `  ${id}: ${sourceFiles.length} release files, ${tables.length} tables (${tables.map((t) => `${t.name} ${t.rows}`).join(', ') || '—'}), ${resultsRows} results${itemRows ? ` (${itemRows} item rows)` : ''}, ${claims.length} claims, ${checks.passed} checks`,
   );
   return {
     id,
@@ -184,7 +194,9 @@ async function buildBenchmark(conn: DuckDBConnection, id: string): Promise<Bench
 async function createSharedTables(conn: DuckDBConnection): Promise<void> {
   await conn.run(`
     CREATE TABLE main.results (benchmark VARCHAR, model VARCHAR, model_id VARCHAR, metric VARCHAR, subset VARCHAR,
-      value DOUBLE, unit VARCHAR, higher_is_better BOOLEAN, source VARCHAR);
+      value DOUBLE, unit VARCHAR, higher_is_better BOOLEAN, source VARCHAR, n_items INTEGER);
+    CREATE TABLE main.result_items (benchmark VARCHAR, model VARCHAR, model_id VARCHAR, metric VARCHAR, subset VARCHAR,
+      item VARCHAR, value DOUBLE);
     CREATE TABLE main.claims (benchmark VARCHAR, claim VARCHAR, value DOUBLE, unit VARCHAR, source VARCHAR);`);
 }
 
@@ -201,10 +213,11 @@ async function publishShared(conn: DuckDBConnection, ids: string[]): Promise<Tab
   // Keep only models some benchmark reports, so the models page never lists an orphan.
   await conn.run(`DELETE FROM main.models WHERE model_id NOT IN (SELECT model_id FROM main.results UNION SELECT model_id FROM main.model_aliases)`);
   await conn.run(`CREATE OR REPLACE TABLE main.results AS SELECT * FROM main.results ORDER BY benchmark, model_id, metric, subset`);
+  await conn.run(`CREATE OR REPLACE TABLE main.result_items AS SELECT * FROM main.result_items ORDER BY benchmark, model_id, metric, subset, item`);
   const out: TableInfo[] = [];
-  for (const name of ['results', 'models', 'model_aliases', 'claims']) {
+  for (const name of ['results', 'result_items', 'models', 'model_aliases', 'claims']) {
     const meta = SHARED_TABLES[name];
-    const sources = name === 'results' || name === 'claims' ? await contributingRecipes(conn, name, ids) : meta.sources;
+    const sources = name === 'models' || name === 'model_aliases' ? meta.sources : await contributingRecipes(conn, name, ids);
     out.push(await publishTable(conn, 'main', name, { ...meta, sources }, sources.length, 'main'));
   }
   return out;
@@ -244,6 +257,7 @@ async function main(): Promise<void> {
   if (failures.length && !keepGoing) throw new BuildError(`${failures.length} benchmark(s) failed:\n${failures.join('\n')}`);
 
   await mapResultModels(conn);
+  await resolveResultItems(conn);
   if (only) {
     // A partial build must not overwrite the shared tables or the catalog of a full one.
     console.log(`--only: results and model names check out; main.* and catalog.json left as they were`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { License, Link } from '../../src/lib/types.ts';
 import { benchmarksDir } from './paths.ts';
+import { SPECIAL_TABLES } from './shared-tables.ts';
 
 /** Maps mirror paths under a prefix to their pinned canonical URLs. */
 export interface Release {
@@ -99,7 +100,7 @@ export function loadMeta(id: string): BenchmarkMeta {
   need(meta.tables && typeof meta.tables === 'object', '"tables" must be an object');
   for (const [name, t] of Object.entries(meta.tables ?? {})) {
     need(/^[a-z][a-z0-9_]*$/.test(name), `table name "${name}" must be lower_snake_case`);
-    need(name !== 'results' && name !== 'claims', `table "${name}": results/claims are special tables and are described elsewhere`);
+    need(!SPECIAL_TABLES.includes(name), `table "${name}": ${SPECIAL_TABLES.join('/')} are special tables and are described elsewhere`);
     need(t.title && t.description, `table "${name}" needs a title and a description`);
     need(Array.isArray(t.sources) && t.sources.length > 0, `table "${name}" must name its source files`);
     need(t.aggregate === undefined || typeof t.aggregate === 'boolean', `table "${name}": "aggregate" must be true or false`);

@@ -1,9 +1,11 @@
 // Column docs of the cross-benchmark tables in the main schema, and the shape recipes must give
-// their own `results` and `claims` tables to feed them.
+// their own `results` and `claims` tables to feed them (`result_items`: result-items.ts).
 import type { TableMeta } from './meta.ts';
 
 /** Columns a recipe's `results` table must have (the build adds benchmark and model_id). */
 export const RESULTS_COLUMNS = ['model', 'metric', 'subset', 'value', 'unit', 'higher_is_better', 'source'] as const;
+/** Tables a recipe makes to feed main's shared tables: never published in its own schema. */
+export const SPECIAL_TABLES: readonly string[] = ['results', 'result_items', 'claims'];
 /** Columns a recipe's `claims` table must have. */
 export const CLAIMS_COLUMNS = ['claim', 'value', 'unit', 'source'] as const;
 
@@ -23,6 +25,25 @@ export const SHARED_TABLES: Record<string, TableMeta> = {
       unit: { description: 'Unit or scale of value (e.g. "accuracy 0–1", "score 1–5", "%")' },
       higher_is_better: { description: 'True when a larger value means a better model' },
       source: { description: 'Release file or curated table (and row/key) the value was read from' },
+      n_items: {
+        description:
+          'How many item rows of main.result_items stand behind the value (it is their mean); empty when the release gives the value as an aggregate only',
+      },
+    },
+  },
+  result_items: {
+    title: 'Item rows behind model results',
+    description:
+      'For the results a release lets us recompute from its items: one row per item, whose mean (over the rows of one model × metric × subset) is the value in main.results, checked at build time to 1e-9. Leaderboards draw bootstrap intervals and tie groups from them.',
+    sources: [],
+    columns: {
+      benchmark: { description: 'Benchmark id (catalog entry), as in main.results' },
+      model: { description: 'Model name exactly as the release spells it, as in main.results' },
+      model_id: { description: 'Canonical model id, as in the main.results row the item belongs to' },
+      metric: { description: 'Metric, as in main.results' },
+      subset: { description: 'Subset, as in main.results' },
+      item: { description: "The item's id in the benchmark's own tables (e.g. personalized_judge.judgments.pair_id, spp.instance_scores.idx)" },
+      value: { description: "The item's score, on the scale of main.results.value" },
     },
   },
   models: {

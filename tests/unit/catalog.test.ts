@@ -53,9 +53,9 @@ describe('catalog.json', () => {
     }
   });
 
-  it('names, for the shared results and claims, the recipe files of exactly the benchmarks whose rows they hold', async () => {
+  it('names, for the shared results, result items and claims, the recipe files of exactly the benchmarks whose rows they hold', async () => {
     const db = sharedDb();
-    for (const name of ['results', 'claims']) {
+    for (const name of ['results', 'result_items', 'claims']) {
       const table = catalog.shared.find((t) => t.name === name)!;
       const rows = (await db.query(`SELECT DISTINCT benchmark FROM main.${name} ORDER BY benchmark`)).rows.map((r) => String(r.benchmark));
       expect([...new Set(table.sources.map((s) => s.split('/')[2]))]).toEqual(rows);
@@ -84,7 +84,7 @@ describe('catalog.json', () => {
   it('keeps table names stable as <schema>.<table> with one schema per benchmark', () => {
     const schemas = new Set(catalog.benchmarks.map((b) => b.schema));
     expect(schemas.size).toBe(catalog.benchmarks.length);
-    expect(catalog.shared.map((t) => t.qualified)).toEqual(['main.results', 'main.models', 'main.model_aliases', 'main.claims']);
+    expect(catalog.shared.map((t) => t.qualified)).toEqual(['main.results', 'main.result_items', 'main.models', 'main.model_aliases', 'main.claims']);
   });
 
   it('search finds benchmarks by title, author, table and column words', () => {

@@ -262,5 +262,12 @@ export default async function (ctx: RecipeContext): Promise<void> {
            'accuracy 0–1' AS unit, true AS higher_is_better, source
     FROM accuracy ORDER BY task, judge`);
 
+  // The judgments behind each accuracy (1 = correct), named by judged pair, so leaderboards can
+  // bootstrap them; accuracy is exactly their mean (the build checks it).
+  await ctx.sql(`
+    CREATE TABLE result_items AS
+    SELECT judge AS model, 'accuracy' AS metric, task AS subset, pair_id AS item, correct::INTEGER::DOUBLE AS value
+    FROM judgments ORDER BY task, judge, line`);
+
   await ctx.sql(`ALTER TABLE judgments DROP COLUMN certainty_raw`);
 }

@@ -168,17 +168,35 @@ ORDER BY method, idx, role DESC, step_order;
 -- ---------------------------------------------------------------- cross-benchmark results
 -- Recomputed means (no paper table could be transcribed): both variants, per task × setting × method.
 -- The stray trivia N=5 self_refine "final" record (one record, no evaluation) has no score and is left out.
-CREATE TABLE results AS
-SELECT model_setting AS model,
-       m.metric,
+CREATE TABLE _boards AS
+SELECT *,
        CASE task WHEN 'trivia_creative_writing' THEN 'Trivia Creative Writing N=' || n_questions
                  WHEN 'codenames_collaborative' THEN 'Codenames Collaborative'
                  WHEN 'logic_grid_puzzle' THEN 'Logic Grid Puzzle' END
-         || ' / ' || method_key || ' / ' || CASE WHEN system_message THEN 'with system message' ELSE 'without system message' END AS subset,
+         || ' / ' || method_key || ' / ' || CASE WHEN system_message THEN 'with system message' ELSE 'without system message' END AS subset
+FROM run_summary
+WHERE n_records > n_records_without_eval;
+
+CREATE TABLE results AS
+SELECT model_setting AS model,
+       m.metric,
+       subset,
        CASE m.metric WHEN 'score % (mean over logged records, recomputed)' THEN mean_score_pct_over_logged ELSE mean_score_pct_absent_as_zero END AS value,
        '% (0–100)' AS unit, true AS higher_is_better,
        'derived/spp_log_instance_metrics.csv (recomputed mean of ' || task || '/' || data_file || '/' || model_setting || '/' || method_key || ')' AS source
-FROM run_summary,
+FROM _boards,
      (VALUES ('score % (mean over logged records, recomputed)'), ('score % (absent records as 0, recomputed)')) m(metric)
-WHERE n_records > n_records_without_eval
 ORDER BY model, subset, metric;
+
+-- The logged records behind "mean over logged records" (item = idx in the data file), so leaderboards
+-- can bootstrap them. "Absent records as 0" gets no items: it divides by the data file's item count,
+-- and the items missing from a log have no record, so its zeros are not rows of the release; we do not
+-- make rows for them (the build checks that each itemized value is exactly its items' mean).
+CREATE TABLE result_items AS
+SELECT b.model_setting AS model, 'score % (mean over logged records, recomputed)' AS metric, b.subset,
+       s.idx::VARCHAR AS item, 100 * s.score AS value
+FROM _boards b JOIN instance_scores s
+  ON s.task = b.task AND s.data_file = b.data_file AND s.model_setting = b.model_setting
+ AND s.method = b.method AND s.refine_round IS NOT DISTINCT FROM b.refine_round
+WHERE s.score IS NOT NULL
+ORDER BY model, subset, s.idx;
