@@ -16,6 +16,7 @@ import {
   MINE,
   ownBenchmark,
   rebuildResultsViews,
+  releasedSpellingNotes,
   renameUserTable,
   RESULTS_ALL_READS,
   validateMapping,
@@ -146,7 +147,7 @@ export class UserData {
         const notes = [...readNotes, ...(await numbersWithMissingMarkers(engine, info.name, columns))];
         this.tables = [...this.tables, info];
         await rebuildResultsViews(engine, this.usable());
-        if (info.mapping) notes.push(...(await ambiguousModelNotes(engine, info)));
+        if (info.mapping) notes.push(...(await mappedNotes(engine, info)));
         this.changed();
         return { info, mappingProblem, notes };
       });
@@ -215,20 +216,25 @@ export class UserData {
     return this.tables.filter((t) => !this.problems.has(t.name));
   }
 
-  /** Joins a table's rows to main.results_all with this mapping (null: stop joining them). */
-  async setMapping(name: string, mapping: ResultsMapping | null): Promise<void> {
+  /**
+   * Joins a table's rows to main.results_all with this mapping (null: stop joining them). Returns notes
+   * on how its rows were filed (a benchmark spelled as released, a model name that spells two models).
+   */
+  async setMapping(name: string, mapping: ResultsMapping | null): Promise<string[]> {
     const info = this.find(name);
     if (!info) throw new UploadError(`there is no table mine.${name}.`);
     if (mapping) await this.db.ensureTables(RESULTS_ALL_READS); // the mapping check compares with released results
-    await this.db.withEngine(async (engine) => {
+    const notes = await this.db.withEngine(async (engine) => {
       if (mapping) await validateMapping(engine, name, mapping);
       const next = { ...info, mapping };
       const stored = (await this.store.list()).find((u) => u.info.name === name);
       if (stored) await this.store.put({ info: next, file: stored.file });
       this.tables = this.tables.map((t) => (t.name === name ? next : t));
       await rebuildResultsViews(engine, this.usable());
+      return mapping ? mappedNotes(engine, next) : [];
     });
     this.changed();
+    return notes;
   }
 
   /** The first rows of a user table. */
@@ -247,6 +253,11 @@ export class UserData {
       });
     this.changed();
   }
+}
+
+/** What the user should know about how a mapped table's rows were filed (after the views are rebuilt). */
+async function mappedNotes(engine: Engine, info: UserTableInfo): Promise<string[]> {
+  return [...(await releasedSpellingNotes(engine, info)), ...(await ambiguousModelNotes(engine, info))];
 }
 
 /** DuckDB type name → the kind views sort, filter and align by. */

@@ -207,6 +207,38 @@ function asReleasedSpelling(rows: string): string {
   LEFT JOIN (${RELEASED_METRICS_SQL}) AS rm ON rm.benchmark = coalesce(rb.benchmark, y.benchmark) AND rm.spelling = lower(trim(y.metric))`;
 }
 
+/**
+ * Notes for a mapped upload whose benchmark or metric was filed under a released spelling
+ * (asReleasedSpelling): each typed spelling, the released one and the rows it covers ("rows 1–40").
+ */
+export async function releasedSpellingNotes(engine: Engine, t: Pick<UserTableInfo, 'name' | 'mapping'>): Promise<string[]> {
+  const m = t.mapping;
+  if (!m) return [];
+  const { col, text, benchmark } = mappedColumns(m);
+  const typed = `SELECT row_number() OVER () AS r, ${benchmark} AS benchmark, ${text(m.metric)} AS metric,
+      ${benchmark} AS typed_benchmark, ${text(m.metric)} AS typed_metric, ${col(m.value)} AS v FROM ${mineTable(t.name)}`;
+  const SHOWN_RUNS = 4;
+  const r = await engine.run(
+    `WITH filed AS (SELECT * FROM (${asReleasedSpelling(typed)}) WHERE v IS NOT NULL),
+     changed AS (SELECT 'benchmark' AS field, NULL::VARCHAR AS bench, typed_benchmark AS typed, benchmark AS released, r FROM filed WHERE typed_benchmark <> benchmark
+       UNION ALL SELECT 'metric', benchmark, typed_metric, metric, r FROM filed WHERE typed_metric <> metric),
+     runs AS (SELECT field, bench, typed, released, min(r) AS first, max(r) AS last, count(*) AS n
+       FROM (SELECT *, r - row_number() OVER (PARTITION BY field, bench, typed, released ORDER BY r) AS run FROM changed) GROUP BY field, bench, typed, released, run),
+     ranked AS (SELECT *, row_number() OVER (PARTITION BY field, bench, typed, released ORDER BY first) AS k,
+       sum(n) OVER (PARTITION BY field, bench, typed, released) AS total FROM runs)
+     SELECT field, bench, typed, released, total, sum(n) AS shown,
+       string_agg(CASE WHEN first = last THEN first::VARCHAR ELSE first::VARCHAR || '–' || last::VARCHAR END, ', ' ORDER BY first) AS runs
+     FROM ranked WHERE k <= ${SHOWN_RUNS} GROUP BY ALL ORDER BY min(first), field`,
+  );
+  return r.rows.map((x) => {
+    const total = Number(x.total);
+    const more = total - Number(x.shown);
+    const rows = `${total === 1 ? 'row' : 'rows'} ${String(x.runs)}${more > 0 ? ` and ${more} more` : ''}`;
+    const of = x.bench === null ? '' : ` of ${String(x.bench)}`;
+    return `${String(x.field)} “${String(x.typed)}”${of} is filed as the released “${String(x.released)}” (${rows}): the spellings differ only in case or surrounding spaces.`;
+  });
+}
+
 function resultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
   return asReleasedSpelling(typedResultsSelect(t));
 }
