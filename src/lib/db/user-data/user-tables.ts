@@ -7,6 +7,7 @@ import type { Engine } from '../client.ts';
 import { quoteIdent, quoteLiteral } from '../sql-text.ts';
 import type { Prepared } from './prepare.ts';
 import { formatBytes, MAX_CSV_LINE_BYTES } from './limits.ts';
+import { readDecimalCommas } from './decimal-commas.ts';
 import { explainOneColumn } from './text-checks.ts';
 import { UploadError } from './upload-error.ts';
 
@@ -36,6 +37,8 @@ export async function createUserTable(
     } finally {
       await engine.dropFile(file);
     }
+    const { columns } = await describeUserTable(engine, name);
+    notes.push(...(await readDecimalCommas(engine, name, prepared.delimiter, columns)));
   } else {
     await engine.insertArrowIPC(MINE, name, prepared.ipc);
   }
