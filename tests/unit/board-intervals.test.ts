@@ -1,6 +1,7 @@
 // Leaderboard intervals on a real DuckDB (Node build) with user data: an upload with one row per item
 // gets each model's mean, its 95% bootstrap CI and tie groups (the same numbers as bootstrap.ts on the
-// same values); released boards hold aggregates only and get none; a mixed board gets them where it can.
+// same values); a released board of aggregates gets none (released items: released-board-intervals.test.ts);
+// a mixed board gets them where it can.
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { boardChartSpec, AGGREGATES_ONLY } from '../../src/lib/charts/board-chart.ts';
 import { bootstrapGroups, groupLetters, mean } from '../../src/lib/charts/bootstrap.ts';
@@ -68,8 +69,8 @@ describe('leaderboard intervals from item rows', () => {
     expect(shown).toEqual([expect.objectContaining({ value: top.value, rank: 1, of: released.length })]);
   });
 
-  it('draws no intervals on a released board: one aggregate value per model', async () => {
-    const key = (await svc.boards()).find((b) => !b.benchmark.startsWith('mine:') && b.models > 2)!;
+  it('draws no intervals on a released board of aggregates: one value per model', async () => {
+    const key = (await svc.boards()).find((b) => b.benchmark === 'personabench' && b.models > 2)!;
     const board = await svc.rankedBoard(key);
     expect(board.bootstrap).toBeNull();
     expect(board.rows.length).toBeGreaterThan(2);

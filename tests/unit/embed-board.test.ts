@@ -1,7 +1,7 @@
 // Leaderboard embeds: the link round trip and its clear errors, the permalink to the leaderboard page,
 // and the released rows only (the visitor's uploads never travel in an embed).
 import { describe, expect, it } from 'vitest';
-import { boardEmbed, releasedBoard, releasedBoardSpec } from '../../src/lib/charts/embed-board.ts';
+import { boardEmbed, releasedBoardSpec } from '../../src/lib/charts/embed-board.ts';
 import { chartPageHash, embedUrl, parseEmbedQuery, type EmbedChart } from '../../src/lib/charts/embed-url.ts';
 import type { BoardKey, RankedBoard } from '../../src/lib/explore/results-service.ts';
 import { parseRoute } from '../../src/lib/state/router.ts';
@@ -75,31 +75,37 @@ describe('what a leaderboard embed shows', () => {
     expect(boardEmbed(KEY, undefined, MIXED.rows)).toBeNull();
   });
 
-  it('keeps the released rows, ranked among themselves, without intervals', () => {
-    const released = releasedBoard(MIXED);
-    expect(released.bootstrap).toBeNull();
-    expect(released.rows.map((r) => [r.model, r.rank, r.interval])).toEqual([
-      ['a', 1, null],
-      ['b', 1, null],
-      ['c', 3, null],
+  // The service ranks and groups the released entries alone (SQL; see released-board-intervals.test.ts).
+  const releasedOf = (board: RankedBoard): RankedBoard => {
+    const rows = board.rows.filter((r) => !r.is_mine);
+    return { rows, bootstrap: rows.some((r) => r.interval) ? board.bootstrap : null };
+  };
+  const service = (board: RankedBoard) => ({
+    rankedBoard: async (_key: BoardKey, _signal?: AbortSignal, options: { releasedOnly?: boolean } = {}) => (options.releasedOnly ? releasedOf(board) : board),
+  });
+
+  it('asks for the released entries only, and keeps their intervals and tie letters', async () => {
+    const withItems: RankedBoard = { ...MIXED, rows: MIXED.rows.map((r) => (r.model === 'a' ? { ...r, items: 30, interval: { lo: 0.7, hi: 0.9, tie_group: 'A' } } : r)) };
+    const spec = await releasedBoardSpec(service(withItems), KEY, entry);
+    if ('refusal' in spec) throw new Error(spec.refusal);
+    expect(spec.data.map((d) => [d.model, d.group])).toEqual([
+      ['a', 'A'],
+      ['b', null],
+      ['c', null],
     ]);
-    // Lower is better: the smallest value ranks first.
-    const lower = releasedBoard({ ...MIXED, rows: MIXED.rows.map((r) => ({ ...r, higher_is_better: false })) });
-    expect(lower.rows.map((r) => [r.model, r.rank])).toEqual([['a', 2], ['b', 2], ['c', 1]]);
-    const plain: RankedBoard = { rows: MIXED.rows.filter((r) => !r.is_mine), bootstrap: null };
-    expect(releasedBoard(plain)).toBe(plain);
+    expect(spec.encoding).toMatchObject({ lo: 'lo', hi: 'hi', label: 'group' });
   });
 
   it('charts them from main.results with the benchmark’s licence, or says why it cannot', async () => {
-    const spec = await releasedBoardSpec({ rankedBoard: async () => MIXED }, KEY, entry);
+    const spec = await releasedBoardSpec(service(MIXED), KEY, entry);
     if ('refusal' in spec) throw new Error(spec.refusal);
     expect(spec.view).toBe('leaderboard');
     expect(spec.data.map((d) => d.model)).toEqual(['a', 'b', 'c']);
     expect(spec.source).toMatchObject({ benchmark: entry.short, benchmarkId: 'personabench', table: 'main.results' });
     expect(spec.source.license).not.toBe('your data');
-    const onlyMine = await releasedBoardSpec({ rankedBoard: async () => ({ ...MIXED, rows: MIXED.rows.filter((r) => r.is_mine) }) }, KEY, entry);
+    const onlyMine = await releasedBoardSpec(service({ ...MIXED, rows: MIXED.rows.filter((r) => r.is_mine) }), KEY, entry);
     expect(onlyMine).toEqual({ refusal: expect.stringContaining('only results someone added in their own browser') });
-    const none = await releasedBoardSpec({ rankedBoard: async () => ({ rows: [], bootstrap: null }) }, KEY, entry);
+    const none = await releasedBoardSpec(service({ rows: [], bootstrap: null }), KEY, entry);
     expect(none).toEqual({ refusal: expect.stringContaining('has no leaderboard') });
   });
 });

@@ -1,5 +1,6 @@
 // The chart of one leaderboard: a dot per entry, best first, with its 95% bootstrap CI and tie-group
-// letter where the entry is made of item rows; a board of aggregates only says so instead of drawing intervals.
+// letter where the entry is made of items (an upload's item rows, a released result's main.result_items);
+// a board of aggregates only says so instead of drawing intervals.
 import type { BoardKey, RankedBoard } from '../explore/results-service.ts';
 import type { BenchmarkEntry } from '../types.ts';
 import { TIE_LETTERS, uncertaintyNote } from './bootstrap.ts';

@@ -1,8 +1,9 @@
 // A leaderboard as an embed shows it: the released rows of main.results only. The visitor's own
 // uploads (schema mine) join main.results_all in their browser; they never travel in an embed, so
 // a board holding nothing but uploads has no embed, and a mixed one embeds its released rows,
-// ranked among themselves as the site ranks them (rank 1 the best, ties sharing a rank).
-import type { BoardKey, RankedBoard, ResultsService } from '../explore/results-service.ts';
+// ranked among themselves as the site ranks them (rank 1 the best, ties sharing a rank), with the
+// intervals and tie groups of those that have items in main.result_items.
+import type { BoardKey, ResultsService } from '../explore/results-service.ts';
 import type { BenchmarkEntry } from '../types.ts';
 import { boardChartSpec } from './board-chart.ts';
 import type { EmbedChart } from './embed-url.ts';
@@ -14,30 +15,19 @@ export function boardEmbed(key: BoardKey, entry: BenchmarkEntry | undefined, row
   return { kind: 'board', benchmark: key.benchmark, metric: key.metric, subset: key.subset };
 }
 
-/**
- * The board without the visitor's rows. Released rows are one aggregate each, so they carry no
- * interval: without uploads the board has no bootstrap either.
- */
-export function releasedBoard(board: RankedBoard): RankedBoard {
-  if (!board.rows.some((r) => r.is_mine)) return board;
-  const rows = board.rows.filter((r) => !r.is_mine);
-  const better = (a: (typeof rows)[number], b: (typeof rows)[number]) => (b.higher_is_better ? a.value > b.value : a.value < b.value);
-  return { rows: rows.map((r) => ({ ...r, rank: 1 + rows.filter((o) => better(o, r)).length, interval: null })), bootstrap: null };
-}
-
 /** The chart of a board's released rows, or why there is none to show. */
 export async function releasedBoardSpec(
   results: Pick<ResultsService, 'rankedBoard'>,
   key: BoardKey,
   entry: BenchmarkEntry,
 ): Promise<ChartSpec | { refusal: string }> {
-  const all = await results.rankedBoard(key);
-  const board = releasedBoard(all);
+  // Ranks, intervals and tie letters among the released entries alone: an upload moves none of them.
+  const board = await results.rankedBoard(key, undefined, { releasedOnly: true });
   const named = `${entry.short} · ${key.metric} · ${key.subset || '(no subset)'}`;
   if (board.rows.length === 0)
     return {
       refusal:
-        all.rows.length > 0
+        (await results.rankedBoard(key)).rows.length > 0
           ? `The leaderboard ${named} holds only results someone added in their own browser: they cannot be shown elsewhere.`
           : `Personascope has no leaderboard ${named}.`,
     };

@@ -1,7 +1,7 @@
-// Intervals and tie groups of one leaderboard. An entry whose model has several item values on the board
-// (an upload with one row per item) gets the percentile bootstrap CI of its mean and a tie group, from
-// bootstrap.ts; an entry with one aggregate value (every released row) gets none. Pure: the SQL that
-// gathers the values lives in results-service.ts.
+// Intervals and tie groups of one leaderboard. An entry with several item values on the board (an upload
+// with one row per item, or a released result with its items in main.result_items) gets the percentile
+// bootstrap CI of its mean and a tie group, from bootstrap.ts; an entry with one aggregate value gets none.
+// Pure: the SQL that gathers the values lives in results-service.ts.
 import { bootstrapGroups, DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED, groupLetters } from '../charts/bootstrap.ts';
 
 /** What tells two entries of one leaderboard apart: the same model may be released and uploaded, or in two uploads. */

@@ -1,7 +1,9 @@
 // Leaderboards, model pages and model comparison, read from main.results_all (the released main.results
 // plus the user's own mapped uploads, is_mine marking those) joined to main.models. Ranks are computed in
 // SQL per (benchmark, metric, subset) and respect higher_is_better. An upload with several item rows per
-// model on one board is one entry (their mean); its bootstrap CI and tie group come from board-intervals.ts.
+// model on one board is one entry (their mean); a released result with items in main.result_items (its
+// n_items) is one entry whose value is their mean. Their bootstrap CIs and tie groups come from
+// board-intervals.ts; main.result_items is read (and so fetched) only for a board with such a result.
 import type { DbClient } from '../db/client.ts';
 import type { CellValue } from '../types.ts';
 import { withIntervals, type BoardInterval, type BootstrapSettings } from './board-intervals.ts';
@@ -29,7 +31,7 @@ export interface BoardRow {
   display_name: string;
   /** The value, or the mean of the entry's item rows. */
   value: number;
-  /** How many rows the value stands for: 1 for an aggregate (every released row), more for item rows. */
+  /** How many items the value is the mean of: 1 for an aggregate, more for an upload's item rows or a released result's items. */
   items: number;
   unit: string;
   higher_is_better: boolean;
@@ -87,22 +89,33 @@ function entriesSql(where: string): string {
   FROM main.results_all WHERE value IS NOT NULL${where ? ` AND ${where}` : ''} GROUP BY ALL`;
 }
 
-/** SQL of one leaderboard (parameters: benchmark, metric, subset). */
-export const BOARD_SQL = `WITH r AS (${entriesSql(BOARD_WHERE)})
+/** SQL of one leaderboard (parameters: benchmark, metric, subset). A released entry counts its result's items. */
+const boardSql = (where: string) => `WITH r AS (${entriesSql(where)}),
+k AS (SELECT model, n_items FROM main.results WHERE ${BOARD_WHERE} AND n_items IS NOT NULL)
 SELECT ${RANK_SQL}::INTEGER AS rank, r.model, coalesce(r.model_id, r.model) AS model_id,
-  coalesce(m.display_name, r.model_id, r.model) AS display_name, r.value, r.items, r.unit, r.higher_is_better, r.direction_assumed, r.source,
-  r.is_mine, r.upload, m.model_id IS NOT NULL AS canonical
-FROM r LEFT JOIN main.models m ON m.model_id = r.model_id
+  coalesce(m.display_name, r.model_id, r.model) AS display_name, r.value,
+  CASE WHEN r.is_mine THEN r.items ELSE coalesce(k.n_items, r.items) END AS items,
+  r.unit, r.higher_is_better, r.direction_assumed, r.source, r.is_mine, r.upload, m.model_id IS NOT NULL AS canonical
+FROM r LEFT JOIN k ON NOT r.is_mine AND k.model = r.model LEFT JOIN main.models m ON m.model_id = r.model_id
 ORDER BY rank, display_name, r.is_mine, r.upload, r.model`;
 
-/** Item values of a leaderboard's entries that have more than one (parameters: benchmark, metric, subset). */
+export const BOARD_SQL = boardSql(BOARD_WHERE);
+/** The board as an embed shows it: released entries only, ranked among themselves. */
+const RELEASED_BOARD_SQL = boardSql(`${BOARD_WHERE} AND NOT coalesce(is_mine, false)`);
+
+/** Item values of a leaderboard's released results (parameters: benchmark, metric, subset). */
+export const RELEASED_ITEMS_SQL = `SELECT model, model_id, false AS is_mine, NULL::VARCHAR AS upload, value
+FROM main.result_items WHERE ${BOARD_WHERE} ORDER BY model_id, model, value`;
+
+/** Item values of a leaderboard's uploaded entries that have more than one (parameters: benchmark, metric, subset). */
 export const BOARD_ITEMS_SQL = `SELECT model, model_id, is_mine, upload, value FROM (
   SELECT model, coalesce(model_id, model) AS model_id, coalesce(is_mine, false) AS is_mine, upload, value,
     count(*) OVER (PARTITION BY model, model_id, coalesce(is_mine, false), upload) AS n
-  FROM main.results_all WHERE value IS NOT NULL AND ${BOARD_WHERE})
+  FROM main.results_all WHERE value IS NOT NULL AND coalesce(is_mine, false) AND ${BOARD_WHERE})
 WHERE n > 1 ORDER BY model_id, model, is_mine, upload, value`;
 
 type Row = Record<string, CellValue>;
+type ItemRow = { model: string; model_id: string; is_mine: boolean; upload: string | null; value: number };
 
 export function resultsService(db: Pick<DbClient, 'query'>) {
   const rows = async (sql: string, params: CellValue[] = [], signal?: AbortSignal): Promise<Row[]> =>
@@ -127,14 +140,18 @@ export function resultsService(db: Pick<DbClient, 'query'>) {
       return (await rows(BOARD_SQL, [key.benchmark, key.metric, key.subset], signal)) as unknown as BoardRow[];
     },
 
-    /** One leaderboard with a 95% bootstrap CI and tie group for every entry made of item rows. */
-    async rankedBoard(key: BoardKey, signal?: AbortSignal): Promise<RankedBoard> {
+    /**
+     * One leaderboard with a 95% bootstrap CI and tie group for every entry made of items. releasedOnly:
+     * without the visitor's uploads (an embed), so neither the ranks nor the letters depend on them.
+     */
+    async rankedBoard(key: BoardKey, signal?: AbortSignal, options: { releasedOnly?: boolean } = {}): Promise<RankedBoard> {
       const params = [key.benchmark, key.metric, key.subset];
-      const board = (await rows(BOARD_SQL, params, signal)) as unknown as BoardRow[];
-      // Released boards hold one aggregate per model: no second query, no intervals.
-      if (!board.some((r) => r.items > 1)) return withIntervals(board, []);
-      const items = (await rows(BOARD_ITEMS_SQL, params, signal)) as unknown as { model: string; model_id: string; is_mine: boolean; upload: string | null; value: number }[];
-      return withIntervals(board, items);
+      const board = (await rows(options.releasedOnly ? RELEASED_BOARD_SQL : BOARD_SQL, params, signal)) as unknown as BoardRow[];
+      // Only a board with such entries reads their items (main.result_items is fetched on first use).
+      const itemized = (mine: boolean) => board.some((r) => r.is_mine === mine && r.items > 1);
+      const released = itemized(false) ? ((await rows(RELEASED_ITEMS_SQL, params, signal)) as unknown as ItemRow[]) : [];
+      const uploaded = itemized(true) ? ((await rows(BOARD_ITEMS_SQL, params, signal)) as unknown as ItemRow[]) : [];
+      return withIntervals(board, [...released, ...uploaded]);
     },
 
     /** Every canonical model with how many benchmarks and results it has (models without results too). */
