@@ -327,11 +327,23 @@ describe.skipIf(!personagym || !releasedClaude)('released tables from the consol
     const listed = await s.page.getByRole('alertdialog').locator('[data-confirm-changes] li').allInnerTexts();
     expect(listed).toEqual(['CREATE TEMP TABLE link_t AS SELECT 41 AS x', 'UPDATE link_t SET x = x + 1']);
     expect(await ui().summary.count()).toBe(0);
+    // Enter on the dialog declines: the focus is on "Don't run", not on "Run anyway".
+    expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe("Don't run");
     await s.page.getByRole('alertdialog').getByRole('button', { name: 'Run anyway' }).click();
     await expect.poll(() => ui().summary.count(), { timeout: 90_000 }).toBe(1);
     expect(await ui().summary.innerText()).toContain("3 statements ran; the rows shown are the last one's.");
     expect(await ui().summary.getAttribute('data-row-count')).toBe('1');
     expect(await s.page.locator('[data-sql-result]').innerText()).toContain('42');
+  });
+
+  it('refuses a linked SET or transaction that would reverse every leaderboard or empty loaded tables', async () => {
+    await openLink("SET default_order = 'DESC'; SELECT 42 AS x");
+    await ui().error.waitFor({ timeout: 90_000 });
+    expect(await ui().error.innerText()).toContain('SET default_order would change a setting of this database');
+    await openLink('BEGIN TRANSACTION');
+    await ui().error.waitFor({ timeout: 90_000 });
+    expect(await ui().error.innerText()).toContain('Transactions are not run here');
+    expect(await boardValue()).toBe(releasedClaude!.value);
   });
 
   it('runs a read-only link at once, saying nothing of statements when there is one', async () => {

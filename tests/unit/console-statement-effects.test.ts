@@ -76,9 +76,12 @@ describe('writes to the released tables', () => {
       'with t as (select 1) update main.results set value = 1',
       'explain analyze delete from main.results',
       'prepare p as update main.results set value = 9',
-      // Bare names: USE personagym or search_path may send them to a benchmark schema; a TEMP table shadows main's.
-      'use personagym; delete from questions',
+      // Bare names reach main's tables; a TEMP table of one of their names shadows it.
+      'delete from results',
       'create temp table results as select 0.01 as value',
+      // USE and search_path may only name main or mine: elsewhere bare names would reach a benchmark's tables.
+      'use personagym',
+      "set search_path = 'personagym,main'",
       'create temp view models as select 1',
       "attach ':memory:' as personagym",
       "attach 'main.db'",
@@ -88,6 +91,11 @@ describe('writes to the released tables', () => {
       'create temp macro round(x) as 0',
       'create type varchar as integer',
       "select E'a\\''; update main.results set value = 0; select 'x'",
+      // A transaction holds the tables the site loads on this connection; a ROLLBACK empties them.
+      'begin transaction', 'begin', 'start transaction', 'commit', 'end', 'rollback', 'abort',
+      // Settings the site's own queries follow: DESC would reverse every leaderboard's rank.
+      "set default_order = 'DESC'", "SET default_null_order = 'nulls_first'", 'set integer_division = true', 'reset default_order',
+      "pragma default_order = 'DESC'", 'pragma enable_profiling',
     ])
       expect(refused(sql), sql).not.toBeNull();
   });
@@ -99,8 +107,13 @@ describe('writes to the released tables', () => {
       'insert into mine.notes select * from main.results',
       'delete from mine.results_file',
       "attach ':memory:' as scratch_db",
-      'use personagym',
-      "set search_path = 'personagym,main'",
+      'use mine',
+      "set search_path = 'main,mine'",
+      "set variable cutoff = 0.5; select * from main.results where value > getvariable('cutoff')",
+      'reset variable cutoff',
+      // Bare names that are no table of main's: the site's pages name benchmark tables with their schema.
+      'create temp table scores as select * from personagym.scores',
+      'update personas set a = 6',
       'drop table scratch',
       "select * from main.results where model = 'update main.results'",
     ])

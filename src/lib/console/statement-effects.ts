@@ -10,9 +10,10 @@ import { sqlStatements, type SqlToken } from './sql-lexer.ts';
 export interface ReleasedNames {
   /** "schema.table" */
   tables: Set<string>;
-  /** Table names alone: a bare name may reach any schema (USE, search_path) or shadow one (TEMP). */
-  names: Set<string>;
-  /** Names of main's tables: catalog.name (memory.results, temp.results) means catalog.main.name. */
+  /**
+   * Names of main's tables: a bare name reaches main (USE and search_path may only name main or mine),
+   * a TEMP table of that name shadows it, and catalog.name (memory.results) means catalog.main.name.
+   */
   mainNames: Set<string>;
   /** main and every benchmark schema. */
   schemas: Set<string>;
@@ -26,7 +27,6 @@ export function releasedNames(catalog: Catalog): ReleasedNames {
   const split = qualified.map((q) => q.split('.') as [string, string]);
   return {
     tables: new Set(qualified),
-    names: new Set(split.map(([, n]) => n)),
     mainNames: new Set(split.filter(([s]) => s === 'main').map(([, n]) => n)),
     schemas: new Set(split.map(([s]) => s)),
   };
@@ -89,7 +89,7 @@ function skipParens(tokens: SqlToken[], i: number): number {
 /** The released table a written name reaches, if any (as schema.table). */
 function releasedTable(name: Name, r: ReleasedNames): string | null {
   const [a, b, c] = name;
-  if (name.length === 1) return r.names.has(a) ? [...r.tables].find((q) => q.endsWith(`.${a}`))! : null;
+  if (name.length === 1) return r.mainNames.has(a) ? `main.${a}` : null;
   if (name.length === 2) {
     if (r.tables.has(`${a}.${b}`)) return `${a}.${b}`;
     return (a === 'memory' || a === 'temp') && r.mainNames.has(b) ? `main.${b}` : null;
@@ -102,10 +102,18 @@ const releasedSchema = (name: Name, r: ReleasedNames): string | null => {
   return s !== undefined && r.schemas.has(s) ? s : null;
 };
 
-/** A catalog or schema name the site's own queries may be pointed at (USE, search_path): memory's schemas only. */
-function siteSchema(entry: string, r: ReleasedNames): boolean {
-  const parts = entry.trim().toLowerCase().replace(/"/g, '').split('.');
-  return parts[0] === 'memory' || (parts.length === 1 && (r.schemas.has(parts[0]) || parts[0] === 'mine'));
+/**
+ * Where USE and search_path may point: main (the default) or the visitor's own mine. Anywhere else
+ * (another database, a benchmark schema) would change what the site's pages or bare names reach.
+ */
+const USABLE_SCHEMAS = new Set(['main', 'memory', 'memory.main', 'mine', 'memory.mine']);
+const usableSchema = (entry: string): boolean => USABLE_SCHEMAS.has(entry.trim().toLowerCase().replace(/"/g, ''));
+
+const TRANSACTION_REFUSAL =
+  "Transactions are not run here: the site loads its tables on this same connection as pages ask for them, so a transaction left open would hold them and a ROLLBACK would empty them. Each statement runs on its own.";
+
+function settingRefusal(what: string): string {
+  return `${what} would change a setting of this database, which the site's own pages share (row order, NULL order, division, …), so it is not run here. Say it in the query instead (ORDER BY … ASC, CAST …); SET VARIABLE is fine.`;
 }
 
 const copyHint = (table: string) =>
@@ -143,7 +151,8 @@ function classify(tokens: SqlToken[], i: number, r: ReleasedNames): { readOnly: 
     }
     case 'pragma': {
       const name = tokens[i + 1]?.text ?? '';
-      return { readOnly: READ_PRAGMAS.has(name) && !tokens.some((t) => isChar(t, '=')) };
+      const reads = READ_PRAGMAS.has(name) && !tokens.some((t) => isChar(t, '='));
+      return reads ? { readOnly: true } : { readOnly: false, refusal: settingRefusal(`PRAGMA ${name}`) };
     }
     case 'insert': {
       const k = skipWords(tokens, i + 1, 'or', 'replace', 'ignore', 'into');
@@ -211,26 +220,35 @@ function classify(tokens: SqlToken[], i: number, r: ReleasedNames): { readOnly: 
       const { name } = readName(tokens, i + 1);
       return {
         readOnly: false,
-        refusal: siteSchema(name.join('.'), r) ? undefined : useRefusal(`USE ${name.join('.')}`),
+        refusal: usableSchema(name.join('.')) ? undefined : useRefusal(`USE ${name.join('.')}`),
       };
     }
     case 'set':
     case 'reset': {
       const k = skipWords(tokens, i + 1, 'session', 'local', 'global');
+      // The visitor's own variables (getvariable) touch nothing the pages read.
+      if (isWord(tokens[k], 'variable')) return { readOnly: false };
       if (head.text === 'set' && isWord(tokens[k], 'search_path', 'schema')) {
         const value = tokens.slice(k + 1).find((t) => t.kind === 'string' || t.kind === 'word' || t.kind === 'ident');
         const entries = (value?.text ?? '').split(',');
-        if (!entries.every((e) => siteSchema(e, r))) return { readOnly: false, refusal: useRefusal(`SET ${tokens[k].text}`) };
+        return { readOnly: false, refusal: entries.every(usableSchema) ? undefined : useRefusal(`SET ${tokens[k].text}`) };
       }
-      return { readOnly: false };
+      return { readOnly: false, refusal: settingRefusal(`${head.text.toUpperCase()} ${tokens[k]?.text ?? ''}`.trim()) };
     }
+    case 'begin':
+    case 'start':
+    case 'commit':
+    case 'end':
+    case 'rollback':
+    case 'abort':
+      return { readOnly: false, refusal: TRANSACTION_REFUSAL };
     default:
       return { readOnly: READ_START.has(head.text) };
   }
 }
 
 function useRefusal(what: string): string {
-  return `${what} would point the site's own pages, which share this database, at another database. Name an attached database's tables in full instead (other_db.main.some_table).`;
+  return `${what} would point the site's own pages, which share this database, or its bare table names somewhere other than main or mine. Name tables in full instead (personagym.questions, other_db.main.some_table).`;
 }
 
 function classifyCreate(tokens: SqlToken[], i: number, r: ReleasedNames): { readOnly: boolean; refusal?: string } {
@@ -266,7 +284,7 @@ export function statementEffects(sql: string, released: ReleasedNames): Statemen
   return sqlStatements(sql).map((s, n) => ({ text: sql.slice(s.start, s.end), index: n + 1, ...classify(s.tokens, 0, released) }));
 }
 
-const NO_NAMES: ReleasedNames = { tables: new Set(), names: new Set(), mainNames: new Set(), schemas: new Set() };
+const NO_NAMES: ReleasedNames = { tables: new Set(), mainNames: new Set(), schemas: new Set() };
 
 /** True when every statement of the script only reads (WITH … UPDATE does not). */
 export function onlyReads(sql: string): boolean {
