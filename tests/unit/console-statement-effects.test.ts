@@ -92,6 +92,8 @@ describe('writes to the released tables', () => {
       'create type varchar as integer',
       "select E'a\\''; update main.results set value = 0; select 'x'",
       // A transaction holds the tables the site loads on this connection; a ROLLBACK empties them.
+      // The app's own view under main.results_all, and the schema that holds it.
+      'drop view mine.results', 'create or replace view mine.results as select 1', 'drop schema mine cascade',
       'begin transaction', 'begin', 'start transaction', 'commit', 'end', 'rollback', 'abort',
       // Settings the site's own queries follow: DESC would reverse every leaderboard's rank.
       "set default_order = 'DESC'", "SET default_null_order = 'nulls_first'", 'set integer_division = true', 'reset default_order',

@@ -4,6 +4,8 @@
 // per-connection read-only mode for tables loaded into memory, so this check is what keeps a pasted
 // or linked script from altering what other pages present as released. It errs towards refusing.
 import type { Catalog } from '../types.ts';
+import { RESULTS_VIEW } from '../db/user-data/names.ts';
+import { MINE } from '../db/user-data/user-tables.ts';
 import { sqlStatements, type SqlToken } from './sql-lexer.ts';
 
 /** The site's released tables and schemas, lower-cased. */
@@ -15,12 +17,15 @@ export interface ReleasedNames {
    * a TEMP table of that name shadows it, and catalog.name (memory.results) means catalog.main.name.
    */
   mainNames: Set<string>;
-  /** main and every benchmark schema. */
+  /** main, every benchmark schema, and mine (which holds the app's own view). */
   schemas: Set<string>;
 }
 
-/** Views the app itself defines over released rows (user-data/user-tables.ts). */
-const APP_VIEWS = ['main.results_all'];
+/**
+ * Views the app itself defines (user-data/user-tables.ts): main.results_all over released rows, and the
+ * mine.results under it. Dropping or replacing either would break every leaderboard until a reload.
+ */
+const APP_VIEWS = ['main.results_all', `${MINE}.${RESULTS_VIEW}`];
 
 export function releasedNames(catalog: Catalog): ReleasedNames {
   const qualified = [...catalog.shared, ...catalog.benchmarks.flatMap((b) => b.tables)].map((t) => t.qualified.toLowerCase()).concat(APP_VIEWS);
@@ -28,7 +33,7 @@ export function releasedNames(catalog: Catalog): ReleasedNames {
   return {
     tables: new Set(qualified),
     mainNames: new Set(split.filter(([s]) => s === 'main').map(([, n]) => n)),
-    schemas: new Set(split.map(([s]) => s)),
+    schemas: new Set([...split.map(([s]) => s), MINE]),
   };
 }
 

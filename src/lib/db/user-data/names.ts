@@ -2,7 +2,9 @@
 
 /** Tables of the mine schema the app itself writes (the Score page's results): never an upload's name. */
 export const APP_TABLES = { scores: 'scores', scoreStatements: 'score_statements' } as const;
-const RESERVED = new Set<string>(['results', ...Object.values(APP_TABLES)]);
+/** The view of every mapped upload's results (mine.results), which main.results_all and the leaderboards read. */
+export const RESULTS_VIEW = 'results';
+const RESERVED = new Set<string>([RESULTS_VIEW, ...Object.values(APP_TABLES)]);
 
 /** Whether a mine table is one the app writes (rebuilt by the Score page), not an upload. */
 export function isAppTable(name: string): boolean {
