@@ -82,9 +82,11 @@ describe('numbers and escaping (2)', () => {
         { k: '@SUM(A1)', v: 1234567890123.45 },
         { k: '-2', v: 0.1 + 0.2 },
         { k: 'plain, quoted', v: -0.000012345678901234 },
+        // An id or a microsecond timestamp: 16 real digits, never rounded.
+        { k: 'id', v: 1700000000123456 },
       ],
     };
-    expect(toCsv(spec).split('\r\n')).toEqual(["k,v", "'=1+2,2.85", "'+cmd|x,3.6", "'@SUM(A1),1234567890123.45", "'-2,0.3", '"plain, quoted",-0.000012345678901234', '']);
+    expect(toCsv(spec).split('\r\n')).toEqual(["k,v", "'=1+2,2.85", "'+cmd|x,3.6", "'@SUM(A1),1234567890123.45", "'-2,0.3", '"plain, quoted",-0.000012345678901234', 'id,1700000000123456', '']);
   });
 
   it('LaTeX: no paragraph break in tabular, < > | spelled as text commands', () => {

@@ -45,11 +45,11 @@ function trimZeros(s: string): string {
 }
 
 /**
- * A number for data files: its shortest form once rounded to 15 significant digits, the most a
- * double keeps exactly, so arithmetic noise goes (a mean of 2.8499999999999996 is 2.85) and no
- * digit the data had is lost.
+ * A number for data files without arithmetic noise: a mean of 2.8499999999999996 is 2.85. Any decimal
+ * of up to 15 significant digits survives a double, so rounding a fraction there loses nothing the data
+ * had. Integers are left whole: an id or a microsecond timestamp has 16 digits, all of them real.
  */
 export function withoutFloatNoise(v: number): number {
-  return Number.isFinite(v) ? Number(v.toPrecision(DATA_DIGITS)) : v;
+  return Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(DATA_DIGITS)) : v;
 }
 const DATA_DIGITS = 15;
