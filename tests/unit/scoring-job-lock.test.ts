@@ -84,6 +84,14 @@ describe('a job scored in another tab', () => {
     expect(await store.listJobs()).toEqual([]);
   });
 
+  it('a second run in the same tab before the first holds its lock is told a batch runs here, not in another tab', async () => {
+    const locks = webJobLocks(fakeLockManager());
+    const runner = new JobRunner(fakeScorer(), memoryJobStore(), () => false, 2, locks);
+    const first = runner.run(makeJob(2), {});
+    await expect(runner.run(makeJob(2), {})).rejects.toThrow('a batch is already running; cancel it first');
+    expect((await first).phase).toBe('finished');
+  });
+
   it('without Web Locks, every job is free, as before', async () => {
     const locks = webJobLocks(undefined);
     expect(await locks.hold('job-1', async () => 'ran')).toBe('ran');

@@ -73,6 +73,9 @@ export class JobRunner {
     return () => this.rowListeners.delete(cb);
   }
 
+  /** From run() until its lock is held and the run has begun (or failed to). */
+  private starting = false;
+
   get running(): boolean {
     return this.status.phase === 'loading' || this.status.phase === 'scoring';
   }
@@ -94,10 +97,17 @@ export class JobRunner {
    * throws JobRunningElsewhereError when another tab is scoring it.
    */
   async run(job: ScoringJob, specs: Partial<Record<ScoringRole, ModelSpec>>): Promise<RunStatus> {
-    if (this.running) throw new Error('a batch is already running; cancel it first');
-    const ran = await this.locks.hold(job.id, () => this.runHeld(job, specs));
-    if (ran === null) throw new JobRunningElsewhereError(job.label);
-    return ran;
+    if (this.running || this.starting) throw new Error('a batch is already running; cancel it first');
+    // Set before the first await: a second run() meanwhile (a double click) would find this tab's own
+    // lock and be told another tab is scoring the batch.
+    this.starting = true;
+    try {
+      const ran = await this.locks.hold(job.id, () => this.runHeld(job, specs));
+      if (ran === null) throw new JobRunningElsewhereError(job.label);
+      return ran;
+    } finally {
+      this.starting = false;
+    }
   }
 
   private async runHeld(job: ScoringJob, specs: Partial<Record<ScoringRole, ModelSpec>>): Promise<RunStatus> {
