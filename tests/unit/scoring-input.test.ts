@@ -341,6 +341,11 @@ describe('batch files', () => {
     expect(toScoreInputs(parseFile('blank.jsonl', enc('\n  \n'))).issues.map((i) => i.message)).toEqual(['the file has no data rows']);
     // A file that says what is wrong with it gets no second message about its columns.
     expect(toScoreInputs(parseFile('blank.csv', enc('\n\n'))).issues.map((i) => i.message)).toEqual(['the file is empty']);
+    // A warning (a repeated column renamed) does not stand for it: the file still has nothing to score.
+    const repeated = toScoreInputs(parseFile('dup.csv', enc('persona,question,response,response\n'))).issues;
+    expect(repeated.filter((i) => i.level === 'error').map((i) => i.message)).toEqual([
+      'the file has no data rows, only a header (columns: persona, question, response, response_2)',
+    ]);
   });
 
   it('renames a repeated column name (response, response_2) with a warning, so neither hides the other', () => {

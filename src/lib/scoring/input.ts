@@ -312,15 +312,18 @@ export function missingColumns(mapping: ColumnMapping): string[] {
 export function toScoreInputs(parsed: ParsedFile, mapping: ColumnMapping = guessColumnMapping(parsed.columns)): { inputs: ScoreInput[]; issues: RowIssue[] } {
   const issues: RowIssue[] = [...parsed.issues];
   const have = parsed.columns.length ? parsed.columns.join(', ') : 'none';
-  // Said once for the file, so that a file with nothing in it is not taken as a file with no problem.
-  if (parsed.rows.length === 0 && issues.length === 0) {
+  // A file that could not be read (binary, empty) has said so in an error of its own.
+  const fileRefused = issues.some((i) => i.level === 'error' && i.line == null && i.id == null);
+  // Said once for the file, so that a file with nothing in it is not taken as a file with no problem
+  // (a warning, such as a renamed repeated column, is no such word).
+  if (parsed.rows.length === 0 && !fileRefused) {
     issues.push(fileIssue('missing-columns', parsed.columns.length ? `the file has no data rows, only a header (columns: ${have})` : 'the file has no data rows'));
     return { inputs: [], issues };
   }
   const missing = missingColumns(mapping);
   if (missing.length) {
-    // A file that could not be read (binary, empty) has said so: its lack of columns is no news.
-    if (!issues.some((i) => i.level === 'error' && i.line == null && i.id == null)) {
+    // A file that could not be read has said so: its lack of columns is no news.
+    if (!fileRefused) {
       issues.push(fileIssue('missing-columns', `the file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''} (columns found: ${have}); map them to continue`));
     }
     return { inputs: [], issues };
