@@ -229,6 +229,8 @@ describe('LaTeX for text pdflatex cannot set (3)', () => {
     // Greek and maths signs are mapped to commands: nothing to say.
     expect(toLatex(filtered)).not.toMatch(/pdflatex cannot/);
     expect(pdflatexUnsupported(toLatex({ ...works, data: [{ k: 'ΔAPC ≥ 4, café – “x”', v: 1 }] }))).toEqual([]);
+    // Latin Extended-A is set up by pdflatex's UTF-8 input, but for nine letters with no accent command.
+    expect(pdflatexUnsupported(toLatex({ ...works, data: [{ k: 'Łukasz Dvořák Şahin Ħal', v: 1 }] }))).toEqual(['Ħ']);
   });
 
   it('warns when the file is saved, as the PDF export does', () => {

@@ -56,8 +56,12 @@ export function latexEscape(s: string): string {
   return s.replace(/\s+/g, ' ').replace(SPECIAL, (c) => LATEX_SPECIALS[c]);
 }
 
-/** What pdflatex's UTF-8 input sets up for text without extra packages: Latin-1 and these. */
-const PDFLATEX_TEXT = /[\x20-\x7e\u00a0-\u00ff–—‘’“”…\n]/u;
+/**
+ * What pdflatex's UTF-8 input sets up for text without extra packages: Latin-1, Latin Extended-A
+ * (Łukasz, Dvořák, Şahin) but for the nine letters it has no accent for (checked with TeX Live's
+ * pdflatex: Ħ ħ ĸ Ŀ ŀ ŉ Ŧ ŧ ſ), and these punctuation marks.
+ */
+const PDFLATEX_TEXT = /(?![ĦħĸĿŀŉŦŧſ])[\x20-\x7e\u00a0-\u017f–—‘’“”…\n]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
