@@ -264,7 +264,9 @@ function buildPlot(ctx: Ctx, height: number): SVGSVGElement | HTMLElement {
       const cellText = (d: ChartRow) => (e.decimals === undefined ? formatNumber(num(d[value])) : num(d[value]).toFixed(e.decimals));
       const columns = uniques(data, e.x).length;
       const cellWidth = (width - marginLeft - fontSize * 2) / Math.max(1, columns);
-      const widestValue = Math.max(1, ...data.map((d) => textWidth(cellText(d), fontSize)));
+      // Each distinct label measured once, in a loop: a builder heatmap may have many thousand cells.
+      let widestValue = 1;
+      for (const label of new Set(data.map(cellText))) widestValue = Math.max(widestValue, textWidth(label, fontSize));
       const labelSize = Math.min(fontSize, (fontSize * (cellWidth * CELL_TEXT_SHARE)) / widestValue);
       if (labelSize >= MIN_CELL_TEXT) marks.push(
         Plot.text(data, {
