@@ -3,6 +3,7 @@
 import type { ChartRow, ChartSpec } from '../spec.ts';
 import { captionParts } from './caption.ts';
 import { latexNumber } from './number-text.ts';
+import { quotedChars } from './quoted-chars.ts';
 import { chartTable, linkTable, numericColumns, type DataTable } from './table-data.ts';
 
 const LATEX_SPECIALS: Record<string, string> = {
@@ -75,7 +76,7 @@ export function pdflatexUnsupported(tex: string): string[] {
 
 /** What to compile a table with that has characters pdflatex cannot set. */
 function unicodeEngineAdvice(chars: string[]): string {
-  const listed = chars.slice(0, 8).map((c) => `“${c}”`).join(', ') + (chars.length > 8 ? ` and ${chars.length - 8} more` : '');
+  const listed = quotedChars(chars);
   const cjkOnly = chars.every((c) => CJK.test(c));
   return (
     `pdflatex cannot typeset ${listed}: compile with XeLaTeX or LuaLaTeX and a font that has ${chars.length === 1 ? 'it' : 'them'}` +

@@ -5,10 +5,8 @@ import { svg2pdf } from 'svg2pdf.js';
 import type { ChartSpec } from '../spec.ts';
 import { embedUnicodeFont, unshownCharacters, useEmbeddedFamily } from './pdf-fonts.ts';
 import { PT_PER_IN, type PaperPreset } from './preset.ts';
+import { quotedChars } from './quoted-chars.ts';
 import { paperHeightIn, renderForPaper } from './svg.ts';
-
-/** Characters shown in the refusal at most; the rest are counted. */
-const LISTED_AT_MOST = 8;
 
 /**
  * A chart whose text has characters the embedded font cannot draw (CJK, emoji) gets no PDF: it
@@ -16,10 +14,8 @@ const LISTED_AT_MOST = 8;
  */
 export class PdfGlyphError extends Error {
   constructor(readonly unshown: { char: string; label: string }[]) {
-    const listed = unshown.slice(0, LISTED_AT_MOST).map((u) => `“${u.char}”`).join(', ');
-    const more = unshown.length > LISTED_AT_MOST ? ` and ${unshown.length - LISTED_AT_MOST} more` : '';
     super(
-      `No PDF was made: its font (DejaVu Sans) has no glyph for ${listed}${more} (in “${unshown[0].label}”), which it would print as “?”. ` +
+      `No PDF was made: its font (DejaVu Sans) has no glyph for ${quotedChars(unshown.map((u) => u.char))} (in “${unshown[0].label}”), which it would print as “?”. ` +
         'Export SVG or PNG instead: they draw these characters with your system’s fonts.',
     );
     this.name = 'PdfGlyphError';
