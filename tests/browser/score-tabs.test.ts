@@ -4,21 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HubServer } from '../../scripts/hub-server.ts';
-import { serveFixtureHub } from '../fixtures/models/stand-ins.ts';
-import { newSession, type Session } from './harness.ts';
+import type { Session } from './harness.ts';
+import { closeHubSession, openHubSession } from './hub-session.ts';
 
 let hub: HubServer;
 let s: Session;
 
-beforeAll(async () => {
-  hub = await serveFixtureHub();
-  s = await newSession({ allowOrigins: [new URL(hub.url).origin] });
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-  await hub.close();
-});
+beforeAll(async () => ({ hub, s } = await openHubSession()));
+afterAll(() => closeHubSession({ hub, s }));
 
 /** Rows scored so far, from the progress panel. */
 const rowsScored = async (page: Page) => Number(/^([\d,]+) of/.exec(await page.locator('[data-progress-text]').innerText())?.[1].replace(/,/g, '') ?? -1);

@@ -10,21 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MODELS } from '../../src/lib/scoring/registry.ts';
 import type { HubServer } from '../../scripts/hub-server.ts';
-import { fixtureModel, serveFixtureHub, STAND_INS } from '../fixtures/models/stand-ins.ts';
+import { fixtureModel, STAND_INS } from '../fixtures/models/stand-ins.ts';
 import { downloaded, isLocal, newSession, seriousAxeViolations, type Session } from './harness.ts';
+import { closeHubSession, openHubSession } from './hub-session.ts';
 
 let hub: HubServer;
 let s: Session;
 
-beforeAll(async () => {
-  hub = await serveFixtureHub();
-  s = await newSession({ allowOrigins: [new URL(hub.url).origin] });
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-  await hub.close();
-});
+beforeAll(async () => ({ hub, s } = await openHubSession()));
+afterAll(() => closeHubSession({ hub, s }));
 
 async function useMirror(page: Page, url: string): Promise<void> {
   await page.locator('[data-scorer-settings] > summary').click();
