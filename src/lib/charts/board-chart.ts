@@ -6,6 +6,7 @@ import type { BenchmarkEntry } from '../types.ts';
 import { TIE_LETTERS, uncertaintyNote } from './bootstrap.ts';
 import type { ChartRow, ChartSource, ChartSpec } from './spec.ts';
 import { licenceText } from '../licence-words.ts';
+import { withOwnRows } from './own-rows-source.ts';
 
 export const AGGREGATES_ONLY = 'aggregates only: one value per model, no item-level rows, so no intervals';
 
@@ -24,15 +25,12 @@ function labels(rows: RankedBoard['rows']): string[] {
  * uploads (named) for theirs, so an upload filed under a released id is never credited to that release.
  */
 export function boardSource(key: BoardKey, rows: RankedBoard['rows'], entry?: BenchmarkEntry): ChartSource {
-  const uploads = [...new Set(rows.flatMap((r) => (r.is_mine ? [r.upload ?? 'your uploads'] : [])))].sort();
-  const yours = `your data (${uploads.join(', ')})`;
-  const released = rows.some((r) => !r.is_mine);
-  const name = entry?.short ?? key.benchmark;
-  const licence = entry ? licenceText(entry.license) : 'not stated';
+  const uploads = [...new Set(rows.flatMap((r) => (r.is_mine ? [r.upload ?? 'your uploads'] : [])))];
   const base = { benchmarkId: key.benchmark, table: 'main.results_all' };
-  if (!released) return { ...base, benchmark: yours, benchmarkIds: [], license: 'your data, none claimed' };
-  if (uploads.length === 0) return { ...base, benchmark: name, license: licence };
-  return { ...base, benchmark: `${name} and ${yours}`, license: `${licence} for ${name}’s rows; none claimed for yours` };
+  const released = rows.some((r) => !r.is_mine)
+    ? { ...base, benchmark: entry?.short ?? key.benchmark, license: entry ? licenceText(entry.license) : 'not stated' }
+    : null;
+  return withOwnRows(released, uploads, base);
 }
 
 export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: BenchmarkEntry): ChartSpec {

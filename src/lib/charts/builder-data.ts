@@ -6,6 +6,7 @@ import type { DbClient } from '../db/client.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import { groupQuery, tableRef, whereClause } from '../explore/table-query.ts';
 import { tableService } from '../explore/table-service.ts';
+import { SOURCE_COLUMNS } from '../export/row-sources.ts';
 import type { TableViewState } from '../state/url-state.ts';
 import type { TableInfo } from '../types.ts';
 import { binnedRows } from './builder-bins.ts';
@@ -19,7 +20,7 @@ export interface BuilderSample {
   rows: ChartRow[];
   /** How many rows the filters keep. */
   total: number;
-  /** Rows whose "benchmark" values are every benchmark among all kept rows (a query's source line). */
+  /** Rows holding every benchmark among all kept rows, and whether each is the visitor's (a query's source line). */
   sourceRows: ChartRow[];
 }
 
@@ -38,9 +39,10 @@ export async function readSample(db: Db, table: TableInfo, filters: TableViewSta
   const { total } = first;
   const rows = first.rows as ChartRow[];
   let sourceRows = rows;
-  if (sources && total > rows.length && table.columns.some((c) => c.name === 'benchmark')) {
+  const read = SOURCE_COLUMNS.filter((name) => table.columns.some((c) => c.name === name));
+  if (sources && total > rows.length && read.length > 0) {
     const where = whereClause(table, state);
-    const distinct = `SELECT DISTINCT ${quoteIdent('benchmark')} FROM ${tableRef(table)}${where.sql}`;
+    const distinct = `SELECT DISTINCT ${read.map(quoteIdent).join(', ')} FROM ${tableRef(table)}${where.sql}`;
     sourceRows = (await db.query(distinct, { params: where.params, signal })).rows as ChartRow[];
   }
   return { rows, total, sourceRows };

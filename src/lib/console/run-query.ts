@@ -27,8 +27,8 @@ export interface ConsoleResult {
   page(offset: number, limit: number, signal?: AbortSignal): Promise<Row[]>;
   /** Every row (for downloads). */
   all(signal?: AbortSignal): Promise<QueryResult>;
-  /** The distinct values of one column (at most 1,000). */
-  distinct(column: string, signal?: AbortSignal): Promise<CellValue[]>;
+  /** The distinct rows of these columns (at most 1,000). */
+  distinct(columns: readonly string[], signal?: AbortSignal): Promise<Row[]>;
 }
 
 /** Errors that come from reading the statement (not running it): the plain statement gives DuckDB's own text and position. */
@@ -47,7 +47,10 @@ function inMemory(result: QueryResult): ConsoleResult {
     paged: false,
     page: async (offset, limit) => result.rows.slice(offset, offset + limit),
     all: async () => result,
-    distinct: async (column) => [...new Set(result.rows.map((r) => r[column] ?? null))].slice(0, 1000),
+    distinct: async (columns) => {
+      const picked = result.rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
+      return [...new Map(picked.map((r) => [JSON.stringify(columns.map((c) => r[c])), r])).values()].slice(0, 1000);
+    },
   };
 }
 
@@ -85,7 +88,8 @@ export async function runConsoleQuery(db: Db, sql: string, signal?: AbortSignal)
   };
 }
 
-/** ConsoleResult.distinct for rows kept in DuckDB: the distinct values of one column of `ref` (at most 1,000). */
+/** ConsoleResult.distinct for rows kept in DuckDB: the distinct rows of some columns of `ref` (at most 1,000). */
 export function distinctReader(db: Db, ref: string): ConsoleResult['distinct'] {
-  return async (column, signal) => (await db.query(`SELECT DISTINCT ${quoteIdent(column)} AS v FROM ${ref} LIMIT 1000`, { signal })).rows.map((r) => r.v ?? null);
+  return async (columns, signal) =>
+    (await db.query(`SELECT DISTINCT ${columns.map(quoteIdent).join(', ')} FROM ${ref} LIMIT 1000`, { signal })).rows;
 }

@@ -7,12 +7,21 @@ import type { BenchmarkEntry, Catalog, CellValue } from '../types.ts';
 import { benchmarksOf } from './bibtex.ts';
 
 /** Where every mapped upload's rows reach main.results_all from. */
-const MINE_RESULTS = 'mine.results';
+export const MINE_RESULTS = 'mine.results';
 
-/** The visitor's tables (`known`, as "mine.x") that a query names as schema.table. */
+/** The columns of rows that exportSources reads to tell whose rows they are. */
+export const SOURCE_COLUMNS = ['benchmark', 'is_mine', 'upload'] as const;
+
+/**
+ * The visitor's tables (`known`, as "mine.x") that a query names: as schema.table, or by bare name in a
+ * script that names the schema too (USE mine; … gym), as the console lets it.
+ */
 export function userTablesNamed(sql: string, known: readonly string[]): string[] {
-  const { qualified } = sqlNames(sql);
-  return known.filter((q) => qualified.has(q.toLowerCase()));
+  const { qualified, bare } = sqlNames(sql);
+  return known.filter((q) => {
+    const [schema, name] = q.toLowerCase().split('.');
+    return qualified.has(`${schema}.${name}`) || (bare.has(schema) && bare.has(name));
+  });
 }
 
 export interface RowsRead {
