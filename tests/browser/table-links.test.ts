@@ -156,4 +156,36 @@ describe.skipIf(!personas || !questions)('table links', () => {
     await s.open('#/b/personagym/questions?sort=nocol');
     await expect.poll(() => p.locator('[data-ignored-filters]').innerText()).toBe('Not applied: a sort on “nocol”, which this table has no column of.');
   });
+
+  it('names a link’s range it cannot read instead of applying half of it, and a sort on several columns', async () => {
+    await s.open('#/b/personagym/questions?range.persona_id=abc..5&sort=-nocol,persona_id');
+    const p = s.page;
+    await p.reload();
+    await waitForDb(p);
+    expect(await settledTotal(p)).toBe(questions!.rows);
+    expect(await p.locator('[data-ignored-filters]').innerText()).toBe(
+      'Not applied: the range on “persona_id”: “abc..5” is not a range (lo..hi, either end may be left out); a sort on several columns (“-nocol,persona_id”): the table sorts on one column at a time. The count above is without it.',
+    );
+    await s.open('#/b/personagym/questions?range.persona_id=5');
+    await expect.poll(() => p.locator('[data-ignored-filters]').innerText()).toBe(
+      'Not applied: the range on “persona_id”: “5” is not a range (lo..hi, either end may be left out; 5..5 keeps only 5). The count above is without it.',
+    );
+    expect(await settledTotal(p)).toBe(questions!.rows);
+  });
+
+  it('says when a linked row is one the filters leave out, and which of several linked rows is open', async () => {
+    await s.open('#/b/personagym/questions?range.persona_id=10..20&row=1');
+    const p = s.page;
+    await p.reload();
+    await waitForDb(p);
+    await p.locator('[data-row-panel]').waitFor();
+    await expect.poll(() => p.locator('[data-row-left-out]').count()).toBe(1);
+    expect(await p.locator('[data-row-left-out]').innerText()).toContain('The current filters don’t include this row');
+    await s.open('#/b/personagym/questions?row=2&row=5');
+    await p.reload();
+    await waitForDb(p);
+    await expect.poll(() => p.locator('[data-row-others]').count()).toBe(1);
+    expect(await p.locator('[data-row-others]').innerText()).toBe('The link names more than one row; row 2 is open, not “5”.');
+    expect(await p.locator('[data-row-left-out]').count()).toBe(0);
+  });
 });

@@ -124,6 +124,12 @@ describe.skipIf(!questions)('table service on personagym.questions', () => {
     expect(await svc.rowByNumber(table, table.rows + 1)).toBeNull();
     expect(await svc.rowNumberAt(table, state, table.rows)).toBeNull();
 
+    // A row opened by a link is placed among the rows shown, or found left out by the filters.
+    expect(await svc.rowPosition(table, state, n)).toBe(3);
+    expect(await svc.rowPosition(table, EMPTY_TABLE_STATE, 5)).toBe(5);
+    const first = (await svc.rowByNumber(table, 1))!;
+    expect(await svc.rowPosition(table, { ...EMPTY_TABLE_STATE, ranges: { persona_id: { min: Number(first.persona_id) + 1, max: null } } }, 1)).toBeNull();
+
     const summary = await svc.summary(table, EMPTY_TABLE_STATE, table.columns.find((c) => c.name === 'question_index')!);
     expect(summary.nulls).toBe(0);
     expect(summary.histogram!.reduce((n, b) => n + b.n, 0)).toBe(table.rows);

@@ -13,6 +13,7 @@ import {
   parseRowNumber,
   parseTablePanels,
   parseTableState,
+  unreadRanges,
   splitHash,
   tableStateHref,
   writeTablePanels,
@@ -69,6 +70,12 @@ describe('url state', () => {
     expect(writeTablePanels({ row: null, summary: null }, back).toString()).toBe('sql=SELECT+1');
     expect(parseTablePanels(new URLSearchParams())).toEqual({ row: null, summary: null });
     expect([' 12 ', '1', '0', '-2', '1.5', 'abc', '', '99999999999999999999'].map(parseRowNumber)).toEqual([12, 1, null, null, null, null, null, null]);
+  });
+
+  it('does not apply half of a range a link cannot read, and names it', () => {
+    const query = new URLSearchParams('range.persona_id=abc..5&range.a=5&range.b=1..2..3&range.ok=..5&range.open=..');
+    expect(parseTableState(query).ranges).toEqual({ ok: { min: null, max: 5 } });
+    expect(unreadRanges(query)).toEqual({ persona_id: 'abc..5', a: '5', b: '1..2..3' });
   });
 
   it('calls a range inverted only when both ends are there and the minimum is above the maximum', () => {

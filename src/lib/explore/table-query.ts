@@ -146,6 +146,17 @@ export function rowNumberAtQuery(table: TableInfo, state: TableViewState, index:
   return { sql, params: where.params };
 }
 
+/**
+ * The place (from 1, as pageQuery shows them) of the row numbered `n` among the state's rows: no row
+ * when the filters leave it out. A row opened by a link is named by its number, whatever the filters.
+ */
+export function rowPositionQuery(table: TableInfo, state: TableViewState, n: number): Sql {
+  const where = whereClause(table, state);
+  const order = orderClause(table, state).replace(/^ ORDER BY /, '') || rowOrder(table);
+  const kept = `SELECT ${rowNumber(table)}::BIGINT AS n, row_number() OVER (ORDER BY ${order})::BIGINT AS position FROM ${tableRef(table)}${where.sql}`;
+  return { sql: `SELECT position FROM (${kept}) WHERE n = CAST($${where.params.length + 1} AS BIGINT)`, params: [...where.params, String(n)] };
+}
+
 /** The row numbered `n` (rowNumber) with every column, whatever the filters: none when there is no such row. */
 export function rowByNumberQuery(table: TableInfo, n: number): Sql {
   const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');

@@ -2,7 +2,7 @@
 import type { DbClient } from '../db/client.ts';
 import type { TableViewState } from '../state/url-state.ts';
 import type { CellValue, ColumnDoc, TableInfo } from '../types.ts';
-import { cardinalityQuery, countQuery, facetQuery, firstPageQuery, histogramQuery, pageQuery, rowByNumberQuery, rowNumberAtQuery, summaryQuery, type Sql } from './table-query.ts';
+import { cardinalityQuery, countQuery, facetQuery, firstPageQuery, histogramQuery, pageQuery, rowByNumberQuery, rowNumberAtQuery, rowPositionQuery, summaryQuery, type Sql } from './table-query.ts';
 
 /** Columns with at most this many distinct values get a facet list. */
 export const FACET_MAX_DISTINCT = 40;
@@ -79,6 +79,12 @@ export function tableService(db: Pick<DbClient, 'query'>) {
     async rowNumberAt(table: TableInfo, state: TableViewState, index: number, signal?: AbortSignal): Promise<number | null> {
       const [row] = await run(rowNumberAtQuery(table, state, index), signal);
       return row ? Number(row.n) : null;
+    },
+
+    /** Where the row numbered `n` is shown under the state (from 1), or null when the filters leave it out. */
+    async rowPosition(table: TableInfo, state: TableViewState, n: number, signal?: AbortSignal): Promise<number | null> {
+      const [row] = await run(rowPositionQuery(table, state, n), signal);
+      return row ? Number(row.position) : null;
     },
 
     /** The row numbered `n` in the table's own order, or null when the table has no such row. */

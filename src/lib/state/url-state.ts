@@ -62,12 +62,31 @@ export function parseTableState(query: URLSearchParams): TableViewState {
       const values = (state.facets[column] ??= []);
       if (!values.includes(value)) values.push(value);
     } else if (key.startsWith('range.') && key.length > 6) {
-      const [lo = '', hi = ''] = value.split('..');
-      const range = { min: parseNumber(lo), max: parseNumber(hi) };
-      if (range.min !== null || range.max !== null) state.ranges[key.slice(6)] = range;
+      const range = parseRange(value);
+      if (range && (range.min !== null || range.max !== null)) state.ranges[key.slice(6)] = range;
     }
   }
   return state;
+}
+
+/**
+ * A range parameter's "lo..hi" (either end may be empty), or null when it is not one: an end that is
+ * not a number ("abc..5"), no ".." at all ("5": 5..5 or 5..?), or more than one. Half of a range is not
+ * applied: the whole is named as not applied (unreadRanges).
+ */
+export function parseRange(text: string): Range | null {
+  const ends = text.split('..');
+  if (ends.length !== 2) return null;
+  const [lo, hi] = ends.map((end) => ({ end, n: parseNumber(end) }));
+  if ((lo.n === null && lo.end.trim() !== '') || (hi.n === null && hi.end.trim() !== '')) return null;
+  return { min: lo.n, max: hi.n };
+}
+
+/** The query's range.<col> values that are not a range (parseRange), column → the text as written. */
+export function unreadRanges(query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of query) if (key.startsWith('range.') && key.length > 6 && parseRange(value) === null) out[key.slice(6)] = value;
+  return out;
 }
 
 /** Writes a table view's state into `query` (other keys, e.g. a page's own, are kept). */
