@@ -57,4 +57,21 @@ describe('the permalink of a curated chart', () => {
     expect(at.top).toBeGreaterThanOrEqual(-1);
     expect(at.top).toBeLessThan(200);
   });
+
+  it('says the page has no chart of an unknown name, lands on that note and links the charts it has', async () => {
+    const reader = await newSession({ width: 1280, height: 800 });
+    await reader.open('#/b/personabench?chart=nope');
+    const note = reader.page.locator('[data-chart-missing]');
+    await note.waitFor({ timeout: 90_000 });
+    expect(await note.innerText()).toMatch(/^PersonaBench has no chart “nope”\. Its charts: /);
+    expect(await note.locator('a[href="#/b/personabench?chart=social-graph"]').count()).toBe(1);
+    await expect.poll(() => note.evaluate((n) => document.activeElement === n)).toBe(true);
+    // From a chart of the page to an unknown one: the note, not wherever the page was.
+    await reader.page.evaluate(() => (location.hash = '#/b/personabench?chart=social-graph'));
+    await expect.poll(() => reader.page.locator('[data-chart-missing]').count()).toBe(0);
+    await reader.page.evaluate(() => (location.hash = '#/b/personabench?chart=nope'));
+    await expect.poll(() => note.evaluate((n) => document.activeElement === n)).toBe(true);
+    expect(reader.errors).toEqual([]);
+    await reader.close();
+  });
 });

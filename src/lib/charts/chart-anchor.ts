@@ -16,3 +16,11 @@ export function jumpToId(id: string, doc: Document = document): boolean {
   target.focus({ preventScroll: true });
   return true;
 }
+
+/** The chart a permalink asks for when this page has none of that name (a typo, or a chart since renamed). */
+export function missingChart(asked: string | null, views: readonly string[]): string | null {
+  return asked !== null && !views.includes(asked) ? asked : null;
+}
+
+/** The id of the notice that says a permalink's chart is not on the page: the page lands there instead. */
+export const MISSING_CHART_ID = 'chart-missing';
