@@ -5,6 +5,7 @@ import { uniqueName } from '../db/user-data/names.ts';
 import { sniffDelimiter } from '../db/user-data/text-checks.ts';
 import { splitJsonArray } from './json-array.ts';
 import { parseJsonExact } from '../long-integers.ts';
+import { isBinary, NOT_TEXT } from '../text-file.ts';
 import { validateRow, type RawRow } from './validate.ts';
 import type { RowIssue, ScoreInput } from './types.ts';
 
@@ -260,23 +261,11 @@ function fromUtf16(bytes: Uint8Array): Uint8Array | null {
   return encoding ? new TextEncoder().encode(new TextDecoder(encoding).decode(bytes)) : null;
 }
 
-/** How far into a file binary content is looked for. */
-const BINARY_SNIFF_BYTES = 64 * 1024;
-
-/**
- * Whether a file is binary rather than text: a NUL byte never occurs in UTF-8 (or re-encoded
- * UTF-16) text, and does early in Parquet, Excel, ONNX or zip files.
- */
-function isBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
-}
-
 export function parseFile(fileName: string, raw: Uint8Array): ParsedFile {
   const bytes = fromUtf16(raw) ?? raw;
   const format = detectFormat(fileName, bytes);
   if (isBinary(bytes)) {
-    const message = 'this is not a text file (it holds binary data, as Parquet, Excel or model files do): save it as CSV, TSV, JSONL or JSON text';
-    return { format, columns: [], rows: [], issues: [fileIssue('not-utf8', message)] };
+    return { format, columns: [], rows: [], issues: [fileIssue('not-utf8', `${NOT_TEXT}: save it as CSV, TSV, JSONL or JSON text`)] };
   }
   if (format === 'jsonl') return parseJsonl(bytes);
   if (format === 'json') return parseJsonArray(bytes);

@@ -1,5 +1,6 @@
 // Checks on the raw bytes of a text file before any parser sees them: empty, encoding (with the
 // byte offset of the first bad byte), and the CSV delimiter (to explain a one-column result).
+import { isBinary, NOT_TEXT } from '../../text-file.ts';
 import { UploadError } from './upload-error.ts';
 
 /** Throws when there is nothing to read. */
@@ -48,6 +49,22 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * UTF-16 without a byte-order mark: in its first 200 bytes, zero bytes sit between ASCII letters,
+ * nearly all at even offsets (big-endian) or nearly all at odd ones (little-endian).
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 200);
+  const pairs = Math.floor(head.length / 2);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  return pairs >= 2 && Math.max(even, odd) >= pairs * 0.8 && Math.min(even, odd) <= pairs * 0.1;
+}
+
 /** Throws an UploadError naming the encoding problem and where it is; returns the BOM length to skip. */
 export function checkUtf8(bytes: Uint8Array): number {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
@@ -55,15 +72,16 @@ export function checkUtf8(bytes: Uint8Array): number {
       `the file is UTF-16 (${bytes[0] === 0xff ? 'little' : 'big'}-endian byte-order mark at byte 0); save it as UTF-8 and upload it again.`,
       { offset: 0, line: 1 },
     );
+  // Any other zero byte means binary data: calling that an encoding problem would point the wrong way.
+  if (isBinary(bytes) && !looksLikeUtf16(bytes))
+    throw new UploadError(`${NOT_TEXT}, nor Parquet: give a CSV, JSON lines, JSON or Parquet file.`);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const bad = firstInvalidUtf8(bytes.subarray(bom));
   if (bad < 0) return bom;
   const offset = bad + bom;
   const line = lineAt(bytes, offset);
   const hex = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-  // Zero bytes between ASCII letters are the mark of UTF-16 without a byte-order mark.
-  const zeros = bytes.subarray(0, 200).filter((b) => b === 0).length;
-  const guess = zeros > 20 ? 'it looks like UTF-16' : 'it may be Latin-1 / Windows-1252';
+  const guess = looksLikeUtf16(bytes) ? 'it looks like UTF-16' : 'it may be Latin-1 / Windows-1252';
   throw new UploadError(
     `the file is not UTF-8: byte 0x${hex} at byte offset ${offset} (line ${line}) is not valid UTF-8; ${guess}. Save it as UTF-8 and upload it again.`,
     { offset, line },
