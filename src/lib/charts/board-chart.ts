@@ -1,6 +1,7 @@
 // The chart of one leaderboard: a dot per entry, best first, with its 95% bootstrap CI and tie-group
 // letter where the entry is made of items (an upload's item rows, a released result's main.result_items);
 // a board of aggregates only says so instead of drawing intervals.
+import { scaleLinear } from 'd3';
 import type { BoardKey, RankedBoard } from '../explore/results-service.ts';
 import type { BenchmarkEntry } from '../types.ts';
 import { TIE_LETTERS, uncertaintyNote } from './bootstrap.ts';
@@ -33,6 +34,25 @@ export function boardSource(key: BoardKey, rows: RankedBoard['rows'], entry?: Be
   return withOwnRows(released, uploads, base);
 }
 
+/** Share of the values' span left empty beyond the lowest and highest value, before rounding out. */
+const VALUE_AXIS_PADDING = 0.05;
+
+/**
+ * The value axis: the values and interval ends with room on both sides, rounded out to tick values,
+ * so no dot or interval end sits on the axis' first or last tick (a two-model board put one dot on
+ * each). Never below 0 when no value is; undefined for one value (the renderer gives that room).
+ */
+export function paddedValueDomain(values: number[]): [number, number] | undefined {
+  const finite = values.filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  if (!finite.length || hi === lo) return undefined;
+  const pad = (hi - lo) * VALUE_AXIS_PADDING;
+  const start = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+  const [a, b] = scaleLinear().domain([start, hi + pad]).nice().domain();
+  return [a, b];
+}
+
 export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: BenchmarkEntry): ChartSpec {
   const names = labels(board.rows);
   const data: ChartRow[] = board.rows.map((r, i) => ({
@@ -49,6 +69,7 @@ export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: Benchm
   const higher = first?.higher_is_better ?? true;
   const partial = board.bootstrap && board.rows.some((r) => !r.interval);
   const subset = key.subset ? ` · ${key.subset}` : '';
+  const domain = paddedValueDomain(data.flatMap((d) => [d.value, d.lo, d.hi]).filter((v): v is number => typeof v === 'number'));
   return {
     view: 'leaderboard',
     title: `${entry?.short ?? key.benchmark}: ${key.metric}${subset}, by model`,
@@ -57,8 +78,8 @@ export function boardChartSpec(key: BoardKey, board: RankedBoard, entry?: Benchm
       : `One value per model as released${board.rows.some((r) => r.is_mine) ? ' or uploaded' : ''}; only aggregates, so no intervals are drawn.`,
     data,
     encoding: board.bootstrap
-      ? { mark: 'dot', x: 'value', y: 'model', lo: 'lo', hi: 'hi', label: 'group', sort: higher ? 'value-desc' : 'value-asc' }
-      : { mark: 'dot', x: 'value', y: 'model', sort: higher ? 'value-desc' : 'value-asc' },
+      ? { mark: 'dot', x: 'value', y: 'model', lo: 'lo', hi: 'hi', label: 'group', sort: higher ? 'value-desc' : 'value-asc', domain }
+      : { mark: 'dot', x: 'value', y: 'model', sort: higher ? 'value-desc' : 'value-asc', domain },
     xLabel: key.metric,
     xUnit: unit || undefined,
     yLabel: 'Model',
