@@ -60,6 +60,12 @@ export class UserData {
   tables: UserTableInfo[] = [];
   /** Tables that could not be rebuilt from their stored file at boot: name → why. */
   problems = new Map<string, string>();
+  /**
+   * Stored mappings the checks refuse now (a rule added since the table was joined): table name → the
+   * mapping the user chose, kept in the store, and why it is refused. The table is off the leaderboards
+   * (its info's mapping is null) until the mapping is fixed or taken off.
+   */
+  refusedMappings = new Map<string, { mapping: ResultsMapping; why: string }>();
   private listeners = new Set<() => void>();
   private listed: Promise<void> | null = null;
 
@@ -99,13 +105,19 @@ export class UserData {
     const stored = await this.store.list().catch(() => []);
     const kept: UserTableInfo[] = [];
     for (const u of stored) {
+      let info = u.info;
       try {
-        await createUserTable(engine, u.info.name, await this.prepare(u.file, u.info.fileName, ''));
-        if (u.info.mapping) await validateMapping(engine, u.info.name, u.info.mapping).catch(() => (u.info.mapping = null));
+        await createUserTable(engine, info.name, await this.prepare(u.file, info.fileName, ''));
+        const mapping = info.mapping;
+        if (mapping)
+          await validateMapping(engine, info.name, mapping).catch((e: unknown) => {
+            this.refusedMappings.set(info.name, { mapping, why: e instanceof Error ? e.message : String(e) });
+            info = { ...info, mapping: null };
+          });
       } catch (e) {
-        this.problems.set(u.info.name, asUploadError(e, u.info.fileName).message);
+        this.problems.set(info.name, asUploadError(e, info.fileName).message);
       }
-      kept.push(u.info);
+      kept.push(info);
     }
     this.tables = kept;
     await rebuildResultsViews(engine, kept.filter((t) => !this.problems.has(t.name)));
@@ -205,6 +217,7 @@ export class UserData {
       const info = tableInfo(name, fileName, prepared.format, file.size, created, { addedAt: old?.addedAt });
       await this.store.put({ info, file });
       this.problems.delete(name);
+      this.refusedMappings.delete(name);
       this.tables = old ? this.tables.map((t) => (t.name === name ? info : t)) : [...this.tables, info];
       await rebuildResultsViews(engine, this.usable());
       this.changed();
@@ -230,6 +243,7 @@ export class UserData {
       const stored = (await this.store.list()).find((u) => u.info.name === name);
       if (stored) await this.store.put({ info: next, file: stored.file });
       this.tables = this.tables.map((t) => (t.name === name ? next : t));
+      this.refusedMappings.delete(name);
       await rebuildResultsViews(engine, this.usable());
       return mapping ? mappedNotes(engine, next) : [];
     });
@@ -246,6 +260,7 @@ export class UserData {
     await this.store.delete(name);
     this.tables = this.tables.filter((t) => t.name !== name);
     this.problems.delete(name);
+    this.refusedMappings.delete(name);
     if (this.db.status.state === 'ready' || this.db.status.state === 'booting')
       await this.db.withEngine(async (engine) => {
         await rebuildResultsViews(engine, this.usable());
