@@ -5,7 +5,7 @@ import type { DbClient } from '../db/client.ts';
 import { DbError } from '../db/errors.ts';
 import { quoteIdent } from '../db/sql-text.ts';
 import type { CellValue, QueryResult, ResultColumn } from '../types.ts';
-import { isPageableQuery, withoutTrailingSemicolon } from './statement.ts';
+import { isPageableQuery, statementKind, withoutTrailingSemicolon } from './statement.ts';
 import { placeScriptError } from './script-error-position.ts';
 
 type Row = Record<string, CellValue>;
@@ -29,6 +29,11 @@ export interface ConsoleResult {
   all(signal?: AbortSignal): Promise<QueryResult>;
   /** The distinct rows of these columns (at most 1,000). */
   distinct(columns: readonly string[], signal?: AbortSignal): Promise<Row[]>;
+  /**
+   * For a statement that returns no rows of its own (CREATE VIEW, SET, DROP …), what ran, e.g.
+   * "CREATE TEMP VIEW": DuckDB answers those with an empty Count or Success column, not a result.
+   */
+  ran?: string;
 }
 
 /** Errors that come from reading the statement (not running it): the plain statement gives DuckDB's own text and position. */
@@ -39,8 +44,14 @@ function fromReading(e: unknown): boolean {
   );
 }
 
-function inMemory(result: QueryResult): ConsoleResult {
+/** DuckDB's answer to a statement that has no rows to give: one empty Count or Success column. */
+function noRowsOfItsOwn(result: QueryResult): boolean {
+  return result.rows.length === 0 && result.columns.length === 1 && /^(Count|Success)$/.test(result.columns[0].name);
+}
+
+function inMemory(result: QueryResult, sql: string): ConsoleResult {
   return {
+    ...(noRowsOfItsOwn(result) ? { ran: statementKind(sql) } : {}),
     columns: result.columns,
     total: result.rows.length,
     elapsedMs: result.elapsedMs,
@@ -55,9 +66,12 @@ function inMemory(result: QueryResult): ConsoleResult {
 }
 
 export async function runConsoleQuery(db: Db, sql: string, signal?: AbortSignal): Promise<ConsoleResult> {
+  // The last result's rows go first, so that SHOW TABLES or duckdb_tables() never list the console's
+  // own table. Failing here (inside an aborted transaction) changes nothing: the statement says why.
+  await db.query(`DROP TABLE IF EXISTS ${RESULT_REF}`, { signal }).catch(() => undefined);
   if (!isPageableQuery(sql)) {
     try {
-      return inMemory(await db.query(sql, { signal }));
+      return inMemory(await db.query(sql, { signal }), sql);
     } catch (e) {
       throw e instanceof DbError ? placeScriptError(e, sql) : e;
     }
@@ -68,7 +82,7 @@ export async function runConsoleQuery(db: Db, sql: string, signal?: AbortSignal)
   } catch (e) {
     // Rerun as written so the message and position refer to the user's text, not the wrapper.
     if (!fromReading(e)) throw e;
-    return inMemory(await db.query(sql, { signal }));
+    return inMemory(await db.query(sql, { signal }), sql);
   }
   const counted = await db.query(`SELECT count(*) AS n FROM ${RESULT_REF}`, { signal });
   const total = Number(counted.rows[0]?.n ?? 0);

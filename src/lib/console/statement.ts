@@ -37,3 +37,20 @@ export function withoutTrailingSemicolon(sql: string): string {
   if (at >= 0 && scan.slice(at + 1).trim() === '') return sql.slice(0, at);
   return sql;
 }
+
+// Words that, after a statement's first word, still say what kind of statement it is
+// (CREATE OR REPLACE TEMP VIEW, DROP TABLE IF EXISTS, SET VARIABLE); the first other token ends it.
+const KIND_WORDS = new Set(
+  'or replace temp temporary view table schema macro function sequence index unique type if not exists transaction database variable global session local persistent secret'.split(' '),
+);
+
+/** What the last statement of the text is, by its leading keywords in capitals ("CREATE TEMP VIEW", "SET"); '' for none. */
+export function statementKind(sql: string): string {
+  const tokens = sqlStatements(sql).at(-1)?.tokens ?? [];
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'word' || (words.length > 0 && !KIND_WORDS.has(t.text))) break;
+    words.push(t.text.toUpperCase());
+  }
+  return words.join(' ');
+}
