@@ -52,6 +52,7 @@ export class DbClient {
   private queue: Promise<unknown> = Promise.resolve();
   /** Work that must finish before the client reports ready (e.g. restoring the user's tables). */
   private bootTasks: ((engine: Engine) => Promise<void>)[] = [];
+  private loadTasks = new Map<string, ((engine: Engine) => Promise<void>)[]>();
   /** View → the catalog tables it reads, so that naming the view loads them. */
   private dependencies = new Map<string, string[]>();
 
@@ -132,6 +133,11 @@ export class DbClient {
     this.bootTasks.push(task);
   }
 
+  /** Registers a task run each time this catalog table ("schema.name") is loaded, before queries that wait for it go on. */
+  addLoadTask(qualified: string, task: (engine: Engine) => Promise<void>): void {
+    this.loadTasks.set(qualified, [...(this.loadTasks.get(qualified) ?? []), task]);
+  }
+
   /** Declares that a view (lower-case "schema.name") reads these catalog tables. */
   addDependency(view: string, tables: string[]): void {
     this.dependencies.set(view.toLowerCase(), tables);
@@ -182,6 +188,7 @@ export class DbClient {
       await c.query(`DROP TABLE IF EXISTS ${quoteIdent(t.schema)}.${quoteIdent(t.name)}`);
       await c.insertArrowIPC(t.schema, t.name, bytes);
     });
+    for (const task of this.loadTasks.get(t.qualified) ?? []) await task(this.engine);
   }
 
   private exclusive<T>(fn: (c: Connector) => Promise<T>): Promise<T> {

@@ -68,6 +68,7 @@ export class UserData {
   refusedMappings = new Map<string, { mapping: ResultsMapping; why: string }>();
   private listeners = new Set<() => void>();
   private listed: Promise<void> | null = null;
+  private viewsBuilt: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: DbClient,
@@ -77,6 +78,15 @@ export class UserData {
     // Naming main.results_all must load main.results; user tables are rebuilt before DuckDB is ready.
     db.addDependency('main.results_all', RESULTS_ALL_READS);
     db.addBootTask((engine) => this.restore(engine));
+    // The views hold the released spellings read when they were built: at boot main.results is still empty.
+    db.addLoadTask('main.results', (engine) => this.rebuildViews(engine));
+  }
+
+  /** Rebuilds the result views for the usable tables, one rebuild at a time (the last one sees the latest tables and main.results). */
+  private rebuildViews(engine: Engine): Promise<void> {
+    const run = this.viewsBuilt.then(() => rebuildResultsViews(engine, this.usable()));
+    this.viewsBuilt = run.catch(() => undefined);
+    return run;
   }
 
   onChange(cb: () => void): () => void {
@@ -120,7 +130,7 @@ export class UserData {
       kept.push(info);
     }
     this.tables = kept;
-    await rebuildResultsViews(engine, kept.filter((t) => !this.problems.has(t.name)));
+    await this.rebuildViews(engine);
     this.changed();
   }
 
@@ -158,7 +168,7 @@ export class UserData {
         info = await this.storeNew(engine, info, file, wanted, taken);
         const notes = [...readNotes, ...(await numbersWithMissingMarkers(engine, info.name, columns))];
         this.tables = [...this.tables, info];
-        await rebuildResultsViews(engine, this.usable());
+        await this.rebuildViews(engine);
         if (info.mapping) notes.push(...(await mappedNotes(engine, info)));
         this.changed();
         return { info, mappingProblem, notes };
@@ -210,7 +220,7 @@ export class UserData {
         if (!(e instanceof UploadError) || !/no data rows/.test(e.message)) throw e;
         await this.store.delete(name);
         this.tables = this.tables.filter((t) => t.name !== name);
-        await rebuildResultsViews(engine, this.usable());
+        await this.rebuildViews(engine);
         this.changed();
         return null;
       }
@@ -219,7 +229,7 @@ export class UserData {
       this.problems.delete(name);
       this.refusedMappings.delete(name);
       this.tables = old ? this.tables.map((t) => (t.name === name ? info : t)) : [...this.tables, info];
-      await rebuildResultsViews(engine, this.usable());
+      await this.rebuildViews(engine);
       this.changed();
       return info;
     });
@@ -244,7 +254,7 @@ export class UserData {
       if (stored) await this.store.put({ info: next, file: stored.file });
       this.tables = this.tables.map((t) => (t.name === name ? next : t));
       this.refusedMappings.delete(name);
-      await rebuildResultsViews(engine, this.usable());
+      await this.rebuildViews(engine);
       return mapping ? mappedNotes(engine, next) : [];
     });
     this.changed();
@@ -263,7 +273,7 @@ export class UserData {
     this.refusedMappings.delete(name);
     if (this.db.status.state === 'ready' || this.db.status.state === 'booting')
       await this.db.withEngine(async (engine) => {
-        await rebuildResultsViews(engine, this.usable());
+        await this.rebuildViews(engine);
         await dropUserTable(engine, name);
       });
     this.changed();

@@ -199,15 +199,37 @@ function mappedColumns(m: ResultsMapping, prefix = ''): { col: (c: string) => st
 const RELEASED_BENCHMARKS_SQL = `SELECT lower(benchmark) AS spelling, any_value(benchmark) AS benchmark FROM main.results GROUP BY 1 HAVING count(DISTINCT benchmark) = 1`;
 const RELEASED_METRICS_SQL = `SELECT benchmark, lower(metric) AS spelling, any_value(metric) AS metric FROM main.results GROUP BY 1, 2 HAVING count(DISTINCT metric) = 1`;
 
+/** Relations of the released spellings: the queries themselves, or their rows read once (releasedSpellings). */
+export interface ReleasedSpellings {
+  benchmarks: string;
+  metrics: string;
+}
+const READ_SPELLINGS: ReleasedSpellings = { benchmarks: RELEASED_BENCHMARKS_SQL, metrics: RELEASED_METRICS_SQL };
+
+/**
+ * The released spellings as literal rows, read from main.results as loaded now: the views built with them
+ * do not group main.results on every query (the caller rebuilds them once main.results is loaded).
+ */
+async function releasedSpellings(engine: Engine): Promise<ReleasedSpellings> {
+  const rows = async (sql: string, columns: string[]) => {
+    const r = await engine.run(sql);
+    const typed = columns.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ');
+    if (r.rows.length === 0) return `SELECT ${columns.map((c) => `NULL::VARCHAR AS ${c}`).join(', ')} WHERE false`;
+    const values = r.rows.map((row) => `(${columns.map((c) => (row[c] === null ? 'NULL' : quoteLiteral(String(row[c])))).join(', ')})`);
+    return `SELECT ${typed} FROM (VALUES ${values.join(', ')}) AS v(${columns.join(', ')})`;
+  };
+  return { benchmarks: await rows(RELEASED_BENCHMARKS_SQL, ['spelling', 'benchmark']), metrics: await rows(RELEASED_METRICS_SQL, ['benchmark', 'spelling', 'metric']) };
+}
+
 /**
  * `rows` (with benchmark and metric text columns) where a benchmark or metric that differs from a
  * released one only in case or surrounding spaces ("PersonaGym" / "Score") is spelled as released, so
  * the row lands on the released board instead of a board of its own.
  */
-function asReleasedSpelling(rows: string): string {
+function asReleasedSpelling(rows: string, spellings = READ_SPELLINGS): string {
   return `SELECT y.* REPLACE (coalesce(rb.benchmark, y.benchmark) AS benchmark, coalesce(rm.metric, y.metric) AS metric) FROM (${rows}) AS y
-  LEFT JOIN (${RELEASED_BENCHMARKS_SQL}) AS rb ON rb.spelling = lower(trim(y.benchmark))
-  LEFT JOIN (${RELEASED_METRICS_SQL}) AS rm ON rm.benchmark = coalesce(rb.benchmark, y.benchmark) AND rm.spelling = lower(trim(y.metric))`;
+  LEFT JOIN (${spellings.benchmarks}) AS rb ON rb.spelling = lower(trim(y.benchmark))
+  LEFT JOIN (${spellings.metrics}) AS rm ON rm.benchmark = coalesce(rb.benchmark, y.benchmark) AND rm.spelling = lower(trim(y.metric))`;
 }
 
 /**
@@ -242,8 +264,8 @@ export async function releasedSpellingNotes(engine: Engine, t: Pick<UserTableInf
   });
 }
 
-function resultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
-  return asReleasedSpelling(typedResultsSelect(t));
+function resultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>, spellings: ReleasedSpellings): string {
+  return asReleasedSpelling(typedResultsSelect(t), spellings);
 }
 
 function typedResultsSelect(t: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>): string {
@@ -268,9 +290,9 @@ const EMPTY_RESULTS = `SELECT NULL::VARCHAR AS benchmark, NULL::VARCHAR AS model
  * (an upload's own column cannot turn it), else what the uploads state (validateMapping refuses uploads
  * that disagree), else higher-is-better, flagged as assumed (direction_assumed) so pages can say so.
  */
-export function resultsViewsSql(tables: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>[]): string[] {
+export function resultsViewsSql(tables: Pick<UserTableInfo, 'name' | 'qualified' | 'mapping'>[], spellings = READ_SPELLINGS): string[] {
   const mapped = tables.filter((t) => t.mapping);
-  const mine = mapped.length ? mapped.map(resultsSelect).join('\nUNION ALL\n') : EMPTY_RESULTS;
+  const mine = mapped.length ? mapped.map((t) => resultsSelect(t, spellings)).join('\nUNION ALL\n') : EMPTY_RESULTS;
   return [
     `CREATE OR REPLACE VIEW ${MINE}.results AS ${mine}`,
     // A missing unit comes from the released rows of the same metric.
@@ -294,9 +316,14 @@ LEFT JOIN (
 const RELEASED_DIRECTION_SQL = `SELECT benchmark, metric, any_value(unit) AS unit, bool_and(higher_is_better) AS higher_is_better
   FROM main.results GROUP BY benchmark, metric`;
 
+/**
+ * (Re)defines the two views for these tables, with the released spellings read now. main.results may
+ * still be an empty placeholder (at boot): rebuild again once it is loaded (RESULTS_ALL_READS).
+ */
 export async function rebuildResultsViews(engine: Engine, tables: UserTableInfo[]): Promise<void> {
   await engine.run(`CREATE SCHEMA IF NOT EXISTS ${MINE}`);
-  for (const sql of resultsViewsSql(tables)) await engine.run(sql);
+  const spellings = tables.some((t) => t.mapping) ? await releasedSpellings(engine) : READ_SPELLINGS;
+  for (const sql of resultsViewsSql(tables, spellings)) await engine.run(sql);
 }
 
 const GUESSES: Record<'model' | 'metric' | 'value' | 'benchmark' | 'subset' | 'unit' | 'higherIsBetter', string[]> = {
