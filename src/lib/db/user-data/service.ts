@@ -79,7 +79,30 @@ export class UserData {
     db.addDependency('main.results_all', RESULTS_ALL_READS);
     db.addBootTask((engine) => this.restore(engine));
     // The views hold the released spellings read when they were built: at boot main.results is still empty.
-    db.addLoadTask('main.results', (engine) => this.rebuildViews(engine));
+    db.addLoadTask('main.results', (engine) => this.rebuildViewsAtLoad(engine));
+  }
+
+  /**
+   * The load of main.results waits on this, so it must not fail: an upload that no longer fits its
+   * mapping (a table changed or dropped in the console) leaves the leaderboards with the reason on its
+   * card, and the released rows load whatever the uploads hold.
+   */
+  private async rebuildViewsAtLoad(engine: Engine): Promise<void> {
+    try {
+      await this.rebuildViews(engine);
+      return;
+    } catch {
+      // Find the uploads that break the views, one at a time.
+    }
+    for (const t of this.usable().filter((u) => u.mapping)) {
+      try {
+        await rebuildResultsViews(engine, [t]);
+      } catch (e) {
+        this.problems.set(t.name, `its rows could not be joined to the leaderboards: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    await this.rebuildViews(engine).catch(() => rebuildResultsViews(engine, []));
+    this.changed();
   }
 
   /** Rebuilds the result views for the usable tables, one rebuild at a time (the last one sees the latest tables and main.results). */
