@@ -34,6 +34,9 @@ describe('rows of the visitor’s own tables', () => {
     expect(userTablesNamed('select * from mine.gym', known)).toEqual(['mine.gym']);
     expect(userTablesNamed('select * from "MINE"."gym" g join personagym.scores s using (model)', known)).toEqual(['mine.gym']);
     expect(userTablesNamed('select * from personagym.scores', known)).toEqual([]);
+    // Every mapped upload's rows (the app's view) and a table made in the console are the visitor's too.
+    expect(userTablesNamed('select * from mine.results', known)).toEqual(['mine.results']);
+    expect(userTablesNamed('select * from mine.gym join MINE.Scratch using (model)', known)).toEqual(['mine.gym', 'mine.scratch']);
   });
 
   it('credits no benchmark to an upload’s rows, whatever its benchmark column says', () => {

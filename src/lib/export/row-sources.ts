@@ -13,15 +13,18 @@ export const MINE_RESULTS = 'mine.results';
 export const SOURCE_COLUMNS = ['benchmark', 'is_mine', 'upload'] as const;
 
 /**
- * The visitor's tables (`known`, as "mine.x") that a query names: as schema.table, or by bare name in a
- * script that names the schema too (USE mine; … gym), as the console lets it.
+ * The visitor's tables that a query names: any mine.x written out (uploads, the app's mine.results,
+ * tables made in the console), and those of `known` ("mine.x") named bare in a script that names the
+ * schema too (USE mine; … gym), as the console lets it.
  */
 export function userTablesNamed(sql: string, known: readonly string[]): string[] {
   const { qualified, bare } = sqlNames(sql);
-  return known.filter((q) => {
+  const named = known.filter((q) => {
     const [schema, name] = q.toLowerCase().split('.');
     return qualified.has(`${schema}.${name}`) || (bare.has(schema) && bare.has(name));
   });
+  const written = [...qualified].filter((q) => q.startsWith('mine.') && !named.some((n) => n.toLowerCase() === q));
+  return [...named, ...written];
 }
 
 export interface RowsRead {
