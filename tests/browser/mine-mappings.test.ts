@@ -1,17 +1,10 @@
 // Mapping uploads to results on #/mine: several result-like files picked at once each get their
 // mapping form, one after another (none is dropped); a stored upload whose mapping the checks refuse
 // now says so on its card, with the reason and a way to fix it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newSession, waitForDb, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { fileSession, waitForDb } from './harness.ts';
 
-let s: Session;
-beforeAll(async () => {
-  s = await newSession();
-});
-afterAll(async () => {
-  s.assertClean();
-  await s.close();
-});
+const s = fileSession();
 
 const heading = () => s.page.locator('#mapping-h');
 
