@@ -4,8 +4,7 @@
 // per-connection read-only mode for tables loaded into memory, so this check is what keeps a pasted
 // or linked script from altering what other pages present as released. It errs towards refusing.
 import type { Catalog } from '../types.ts';
-import { RESULTS_VIEW } from '../db/user-data/names.ts';
-import { MINE } from '../db/user-data/user-tables.ts';
+import { MINE, RESULTS_VIEW } from '../db/user-data/names.ts';
 import { sqlStatements, type SqlToken } from './sql-lexer.ts';
 
 /** The site's released tables and schemas, lower-cased. */

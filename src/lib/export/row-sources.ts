@@ -3,11 +3,12 @@
 // and the is_mine rows of main.results_all) are named as the visitor's, whatever benchmark id their
 // "benchmark" column carries, and no licence is claimed for them.
 import { sqlNames } from '../db/sql-text.ts';
+import { MINE, RESULTS_VIEW } from '../db/user-data/names.ts';
 import type { BenchmarkEntry, Catalog, CellValue } from '../types.ts';
 import { benchmarksOf } from './bibtex.ts';
 
 /** Where every mapped upload's rows reach main.results_all from. */
-export const MINE_RESULTS = 'mine.results';
+export const MINE_RESULTS = `${MINE}.${RESULTS_VIEW}`;
 
 /** The columns of rows that exportSources reads to tell whose rows they are. */
 export const SOURCE_COLUMNS = ['benchmark', 'is_mine', 'upload'] as const;

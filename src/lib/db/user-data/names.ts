@@ -2,6 +2,8 @@
 
 /** Tables of the mine schema the app itself writes (the Score page's results): never an upload's name. */
 export const APP_TABLES = { scores: 'scores', scoreStatements: 'score_statements' } as const;
+/** The schema of the visitor's own tables. */
+export const MINE = 'mine';
 /** The view of every mapped upload's results (mine.results), which main.results_all and the leaderboards read. */
 export const RESULTS_VIEW = 'results';
 const RESERVED = new Set<string>([RESULTS_VIEW, ...Object.values(APP_TABLES)]);

@@ -11,7 +11,8 @@ import { readDecimalCommas } from './decimal-commas.ts';
 import { explainOneColumn } from './text-checks.ts';
 import { UploadError } from './upload-error.ts';
 
-export const MINE = 'mine';
+import { MINE, RESULTS_VIEW } from './names.ts';
+export { MINE };
 
 /** The catalog tables main.results_all and the mapping checks read: loaded before either is used. */
 export const RESULTS_ALL_READS = ['main.results', 'main.models', 'main.model_aliases'];
@@ -172,7 +173,7 @@ const MODEL_NAMES_SQL = `SELECT spelling, any_value(model_id) AS canonical_id FR
 export async function ambiguousModelNotes(engine: Engine, t: Pick<UserTableInfo, 'qualified'>): Promise<string[]> {
   const r = await engine.run(
     `SELECT y.model, string_agg(DISTINCT x.model_id, ', ' ORDER BY x.model_id) AS ids
-     FROM ${MINE}.results y JOIN (${SPELLINGS_SQL}) x ON x.spelling = lower(trim(y.model))
+     FROM ${MINE}.${RESULTS_VIEW} y JOIN (${SPELLINGS_SQL}) x ON x.spelling = lower(trim(y.model))
      WHERE y.upload = ? GROUP BY y.model HAVING count(DISTINCT x.model_id) > 1 ORDER BY y.model`,
     [t.qualified],
   );
@@ -294,7 +295,7 @@ export function resultsViewsSql(tables: Pick<UserTableInfo, 'name' | 'qualified'
   const mapped = tables.filter((t) => t.mapping);
   const mine = mapped.length ? mapped.map((t) => resultsSelect(t, spellings)).join('\nUNION ALL\n') : EMPTY_RESULTS;
   return [
-    `CREATE OR REPLACE VIEW ${MINE}.results AS ${mine}`,
+    `CREATE OR REPLACE VIEW ${MINE}.${RESULTS_VIEW} AS ${mine}`,
     // A missing unit comes from the released rows of the same metric.
     `CREATE OR REPLACE VIEW main.results_all AS
 SELECT benchmark, model, model_id, metric, subset, value, unit, higher_is_better, source, false AS is_mine, NULL::VARCHAR AS upload,
@@ -304,10 +305,10 @@ UNION ALL
 SELECT y.benchmark, y.model, y.model_id, y.metric, y.subset, y.value, coalesce(y.unit, k.unit, ''),
   coalesce(k.higher_is_better, s.higher_is_better, true), y.source, true AS is_mine, y.upload,
   k.higher_is_better IS NULL AND s.higher_is_better IS NULL AS direction_assumed
-FROM ${MINE}.results y LEFT JOIN (${RELEASED_DIRECTION_SQL}) k ON k.benchmark = y.benchmark AND k.metric = y.metric
+FROM ${MINE}.${RESULTS_VIEW} y LEFT JOIN (${RELEASED_DIRECTION_SQL}) k ON k.benchmark = y.benchmark AND k.metric = y.metric
 LEFT JOIN (
   SELECT benchmark, metric, bool_and(higher_is_better) AS higher_is_better
-  FROM ${MINE}.results WHERE higher_is_better IS NOT NULL GROUP BY benchmark, metric
+  FROM ${MINE}.${RESULTS_VIEW} WHERE higher_is_better IS NOT NULL GROUP BY benchmark, metric
 ) s ON s.benchmark = y.benchmark AND s.metric = y.metric`,
   ];
 }
@@ -456,7 +457,7 @@ async function checkDirections(engine: Engine, name: string, m: ResultsMapping):
   if (Number(hasView.rows[0].n) === 0) return;
   const other = await engine.run(
     `SELECT y.row_number, y.benchmark, y.metric, y.higher, o.upload FROM (${stated}) y
-     JOIN (SELECT benchmark, metric, higher_is_better, min(upload) AS upload FROM ${MINE}.results
+     JOIN (SELECT benchmark, metric, higher_is_better, min(upload) AS upload FROM ${MINE}.${RESULTS_VIEW}
            WHERE higher_is_better IS NOT NULL AND upload <> ? GROUP BY ALL) o
        ON o.benchmark = y.benchmark AND o.metric = y.metric AND o.higher_is_better <> y.higher
      ORDER BY y.row_number LIMIT 1`,
