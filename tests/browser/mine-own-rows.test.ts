@@ -106,7 +106,7 @@ describe('an upload filed under a released benchmark id', () => {
     await s.page.reload();
     await s.open(`#/leaderboard?${new URLSearchParams(board)}`);
     await expect.poll(() => s.page.locator('[data-board-notice]').count(), { timeout: 60_000 }).toBe(1);
-    expect(await s.page.locator('[data-leaderboard] tr[data-mine="true"]').count()).toBe(0);
+    await expect.poll(() => s.page.locator('[data-leaderboard] tr[data-mine="true"]').count(), { timeout: 30_000 }).toBe(0);
   });
 });
 
